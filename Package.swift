@@ -1,0 +1,92 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Starfleet",
+    platforms: [.macOS(.v14)],
+    products: [
+        .library(name: "StarfleetSchema", targets: ["StarfleetSchema"]),
+        .library(name: "Starfleet", targets: ["Starfleet"]),
+        .library(name: "StarfleetAWS", targets: ["StarfleetAWS"]),
+        .library(name: "WorkerShips", targets: ["WorkerShips"]),
+        .library(name: "StarfleetConsole", targets: ["StarfleetConsole"]),
+        .library(name: "StarfleetCLI", targets: ["StarfleetCLI"]),
+        .executable(name: "starfleet", targets: ["starfleet"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        // Field kinds, schemas, YAML trees and the error tree. Knows nothing of ships or AWS.
+        .target(
+            name: "StarfleetSchema",
+            dependencies: [
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // Credentials, SigV4, endpoints, retries and the few AWS APIs we call.
+        .target(
+            name: "StarfleetAWS",
+            dependencies: [
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        // Configuration, the worker-ship contract, templates, registry, account index, runs.
+        .target(
+            name: "Starfleet",
+            dependencies: [
+                "StarfleetSchema",
+                "StarfleetAWS",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ],
+        ),
+        // One folder per plugin; Fleet.swift lists them.
+        .target(
+            name: "WorkerShips",
+            dependencies: ["Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")]
+        ),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
+        // The operator console: state, actions, reduce, views, surfaces, themes.
+        .target(
+            name: "StarfleetConsole",
+            dependencies: [
+                "Starfleet", "StarfleetSchema", "StarfleetAWS", "CNcursesw",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]
+        ),
+        // swift-argument-parser commands; callable with any fleet (private fleets).
+        .target(
+            name: "StarfleetCLI",
+            dependencies: [
+                "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetConsole", "WorkerShips",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "starfleet", dependencies: ["StarfleetCLI", "WorkerShips"]),
+        .executableTarget(
+            name: "starfleet-bench",
+            dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetCLI"],
+            path: "Sources/StarfleetBenchmarks"
+        ),
+        // Test-only helpers: moto_server launcher, tmux driver, temporary directories.
+        .target(name: "StarfleetTestSupport", dependencies: ["StarfleetAWS"]),
+
+        .testTarget(name: "StarfleetSchemaTests", dependencies: ["StarfleetSchema"]),
+        .testTarget(name: "StarfleetTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
+        .testTarget(name: "StarfleetAWSTests", dependencies: ["StarfleetAWS", "StarfleetTestSupport"]),
+        .testTarget(name: "WorkerShipsTests", dependencies: ["WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetTestSupport"]),
+        .testTarget(name: "StarfleetConsoleTests", dependencies: ["StarfleetConsole", "Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
+        .testTarget(name: "StarfleetCLITests", dependencies: ["StarfleetCLI", "StarfleetTestSupport", "StarfleetSchema"]),
+    ]
+)
