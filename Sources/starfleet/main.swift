@@ -1,1 +1,4 @@
 import StarfleetCLI
+import WorkerShips
+
+await StarfleetMain.run(fleet: .default)

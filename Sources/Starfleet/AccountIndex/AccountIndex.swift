@@ -1,0 +1,21 @@
+/// Answers "which accounts" questions for payload resolution (SPEC §5.1).
+///
+/// Results are values (sets of account ids), never views into the index's storage (Q12).
+public protocol AccountIndex: Sendable {
+    var allAccounts: Set<String> { get }
+    /// Management (organization root) account ids.
+    var orgRoots: Set<String> { get }
+    func accounts(byIds ids: Set<String>) -> Set<String>
+    /// Case-insensitive account names; unknown names are dropped.
+    func accounts(byNames names: Set<String>) -> Set<String>
+    /// Case-insensitive tag name and value (Q5: the original ignores case despite its docs).
+    func accounts(byTag name: String, value: String) -> Set<String>
+    /// An OU id (`ou-…`, `r-…`) or name (`ROOT` included), case-insensitive. A name shared by
+    /// several OUs gives the union of their accounts (Q3).
+    func accounts(byOrgUnit unit: String) -> Set<String>
+    /// An entry for every requested region; unknown regions map to an empty set.
+    func accounts(byRegions regions: Set<String>) -> [String: Set<String>]
+    func accountsForAllRegions() -> [String: Set<String>]
+    func name(of account: String) -> String?
+    func tags(of account: String) -> [String: String]
+}

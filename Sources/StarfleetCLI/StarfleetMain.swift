@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import Starfleet
+
+/// The `starfleet` command line, runnable with any fleet — a private fleet's own binary
+/// calls `StarfleetMain.run(fleet: .default + [TheirShip.self])`.
+public enum StarfleetMain {
+    public static func run(fleet: Fleet, arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        let status = await FleetContext.$fleet.withValue(fleet) {
+            await execute(arguments)
+        }
+        exit(status)
+    }
+
+    /// Parses and runs one command; returns the process exit status.
+    static func execute(_ arguments: [String]) async -> Int32 {
+        let command: any ParsableCommand
+        do {
+            command = try RootCommand.parseAsRoot(arguments)
+        } catch {
+            let code = RootCommand.exitCode(for: error)
+            let message = RootCommand.fullMessage(for: error)
+            if code == .success {
+                Output.out(message)
+                return 0
+            }
+            Output.err(message)
+            return CLIFailure.Code.usage.rawValue
+        }
+        do {
+            if var asyncCommand = command as? any AsyncParsableCommand {
+                try await asyncCommand.run()
+            } else {
+                var syncCommand = command
+                try syncCommand.run()
+            }
+            return 0
+        } catch let failure as CLIFailure {
+            if let message = failure.message { Output.err(message) }
+            return failure.code.rawValue
+        } catch {
+            let code = RootCommand.exitCode(for: error)
+            let message = RootCommand.fullMessage(for: error)
+            if code == .success {
+                if !message.isEmpty { Output.out(message) }
+                return 0
+            }
+            if !message.isEmpty { Output.err(message) }
+            return code == .validationFailure ? CLIFailure.Code.usage.rawValue : code.rawValue
+        }
+    }
+}
+
+struct RootCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "starfleet",
+        abstract: "Run and inspect Starfleet worker ships across an AWS organization.",
+        subcommands: [ShipsCommand.self, ConfigCommand.self, ValidateCommand.self]
+    )
+}

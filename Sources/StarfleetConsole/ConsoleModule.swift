@@ -1,0 +1,1 @@
+// The console application (screens, state, reduce) lives beside the rendering layer.
