@@ -86,6 +86,6 @@ let package = Package(
         .testTarget(name: "StarfleetAWSTests", dependencies: ["StarfleetAWS", "StarfleetTestSupport"]),
         .testTarget(name: "WorkerShipsTests", dependencies: ["WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetConsoleTests", dependencies: ["StarfleetConsole", "Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
-        .testTarget(name: "StarfleetCLITests", dependencies: ["StarfleetCLI", "StarfleetTestSupport", "StarfleetSchema"]),
+        .testTarget(name: "StarfleetCLITests", dependencies: ["StarfleetCLI", "StarfleetTestSupport", "StarfleetSchema", "Starfleet", "WorkerShips"]),
     ]
 )

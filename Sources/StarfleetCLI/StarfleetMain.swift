@@ -12,6 +12,24 @@ public enum StarfleetMain {
         exit(status)
     }
 
+    /// The result of a command run in-process.
+    public struct CapturedRun: Sendable {
+        public let status: Int32
+        public let stdout: String
+        public let stderr: String
+    }
+
+    /// Runs one command in-process and captures what it writes (for tests and tools).
+    public static func capture(fleet: Fleet, arguments: [String]) async -> CapturedRun {
+        let capture = OutputCapture()
+        let status = await FleetContext.$fleet.withValue(fleet) {
+            await Output.$capture.withValue(capture) {
+                await execute(arguments)
+            }
+        }
+        return CapturedRun(status: status, stdout: capture.stdout, stderr: capture.stderr)
+    }
+
     /// Parses and runs one command; returns the process exit status.
     static func execute(_ arguments: [String]) async -> Int32 {
         let command: any ParsableCommand

@@ -110,4 +110,95 @@ public struct StyledLine: Hashable, Sendable, ExpressibleByStringLiteral {
         }
         return result
     }
+
+    // MARK: - Fitting
+
+    /// The line cut to at most `width` cells, ending in `…` when something was cut.
+    public func truncated(to width: Int, ellipsis: Character? = TextLayout.ellipsis) -> StyledLine {
+        guard width > 0 else { return StyledLine() }
+        if self.width <= width { return self }
+        let marker = ellipsis.map { String($0) } ?? ""
+        var budget = width - DisplayWidth.of(marker)
+        var result = StyledLine()
+        var lastStyle = spans.first?.style ?? .inherit
+        for span in spans where budget > 0 {
+            let piece = TextLayout.prefix(span.text, fitting: budget)
+            if !piece.isEmpty { result.append(Span(piece, style: span.style)) }
+            budget -= DisplayWidth.of(piece)
+            lastStyle = span.style
+            if piece.count < span.text.count { break }
+        }
+        if !marker.isEmpty { result.append(Span(marker, style: lastStyle)) }
+        return result
+    }
+
+    /// Exactly `width` cells: truncated, then padded according to `alignment`.
+    public func fitted(width: Int, alignment: TextLayout.Alignment = .left) -> StyledLine {
+        let cut = truncated(to: width)
+        let gap = max(0, width - cut.width)
+        guard gap > 0 else { return cut }
+        let padding = { (count: Int) in Span(String(repeating: " ", count: count)) }
+        switch alignment {
+        case .left: return StyledLine(cut.spans + [padding(gap)])
+        case .right: return StyledLine([padding(gap)] + cut.spans)
+        case .center: return StyledLine([padding(gap / 2)] + cut.spans + [padding(gap - gap / 2)])
+        }
+    }
+
+    /// Word-wraps the line to `width` cells, keeping styles; words longer than a
+    /// line are split. Always returns at least one line.
+    public func wrapped(width: Int) -> [StyledLine] {
+        guard width > 0, self.width > width else { return [self] }
+        // Work on (character, span index) pairs so styles survive the re-flow.
+        let characters: [(Character, Int)] = spans.enumerated().flatMap { index, span in
+            span.text.map { ($0, index) }
+        }
+        var rows: [[(Character, Int)]] = []
+        var current: [(Character, Int)] = []
+        var currentWidth = 0
+        var breakAt: Int?  // index in `current` just after the last space
+        for item in characters {
+            let cells = DisplayWidth.of(item.0)
+            if currentWidth + cells > width {
+                if item.0 == " " {
+                    rows.append(current)
+                    current = []
+                    currentWidth = 0
+                    breakAt = nil
+                    continue
+                }
+                if let cut = breakAt, cut > 0, cut < current.count {
+                    var head = Array(current[..<cut])
+                    while head.last?.0 == " " { head.removeLast() }
+                    rows.append(head)
+                    current = Array(current[cut...])
+                } else {
+                    rows.append(current)
+                    current = []
+                }
+                currentWidth = current.reduce(0) { $0 + DisplayWidth.of($1.0) }
+                breakAt = nil
+                if currentWidth + cells > width, !current.isEmpty {
+                    rows.append(current)
+                    current = []
+                    currentWidth = 0
+                }
+            }
+            current.append(item)
+            currentWidth += cells
+            if item.0 == " " { breakAt = current.count }
+        }
+        rows.append(current)
+        return rows.map { row in
+            var line = StyledLine()
+            for (character, index) in row {
+                if let last = line.spans.indices.last, line.spans[last].style == spans[index].style {
+                    line.spans[last].text.append(character)
+                } else {
+                    line.append(Span(String(character), style: spans[index].style))
+                }
+            }
+            return line
+        }
+    }
 }

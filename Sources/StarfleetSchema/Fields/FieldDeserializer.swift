@@ -79,6 +79,8 @@ enum FieldDeserializer {
     }
 
     static func runValidators(_ validators: [FieldValidator], on value: PayloadValue) -> ValidationErrors? {
+        if validators.isEmpty { return nil }
+        if validators.count == 1 { return validators[0].check(value) }
         var errors = ValidationErrors()
         for validator in validators {
             if let failure = validator.check(value) { errors.merge(failure) }

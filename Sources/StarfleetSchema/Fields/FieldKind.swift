@@ -1,5 +1,5 @@
 /// What a field accepts and how it converts input (marshmallow field classes, SPEC §2.4).
-public indirect enum FieldKind: Sendable {
+public enum FieldKind: Sendable {
     /// Only real strings.
     case string
     /// Booleans plus the truthy/falsy spellings of marshmallow's `Boolean`.
@@ -9,7 +9,7 @@ public indirect enum FieldKind: Sendable {
     /// An `https` URL whose host has a TLD, is `localhost` or an IPv4 address.
     case url
     /// A list whose items are of `item` kind and pass `itemValidators`; errors keyed by index.
-    case list(FieldKind, itemValidators: [FieldValidator] = [])
+    indirect case list(FieldKind, itemValidators: [FieldValidator] = [])
     /// A string that must be one of the member names (declaration order kept; messages sort them).
     case enumeration([String])
     /// A nested object validated by its own schema.

@@ -21,10 +21,10 @@ public enum FieldValidator: Sendable {
             case .map(let map): count = map.count
             default: return nil
             }
-            let texts = SchemaMessages.length(min: min, max: max, equal: equal)
-            if let equal, count != equal { return .message(texts.tooShort) }
-            if let min, count < min { return .message(texts.tooShort) }
-            if let max, count > max { return .message(texts.tooLong) }
+            // Messages are built only on failure: this runs on every list item of every load.
+            if let equal, count != equal { return .message(SchemaMessages.length(min: min, max: max, equal: equal).tooShort) }
+            if let min, count < min { return .message(SchemaMessages.length(min: min, max: max, equal: equal).tooShort) }
+            if let max, count > max { return .message(SchemaMessages.length(min: min, max: max, equal: equal).tooLong) }
             return nil
         case .oneOf(let choices):
             guard let text = value.string, choices.contains(text) else {

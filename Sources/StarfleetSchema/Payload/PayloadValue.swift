@@ -4,7 +4,7 @@ import OrderedCollections
 ///
 /// Sets (e.g. loaded region lists) are kept as `Set<String>` so membership is cheap;
 /// they are rendered as sorted arrays.
-public indirect enum PayloadValue: Sendable, Hashable {
+public enum PayloadValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)

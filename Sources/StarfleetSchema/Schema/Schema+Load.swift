@@ -38,49 +38,28 @@ extension Schema {
         }
         data.reserveCapacity(fields.count)
 
-        // Locate each declared key once.
-        var positions = [Int](repeating: -1, count: fields.count)
-        var unknown: [Int] = []
-        for (offset, pair) in pairs.enumerated() {
-            if case .string(let key) = pair.key.value, let fieldIndex = fieldIndexByKey[key] {
-                positions[fieldIndex] = offset
-            } else {
-                unknown.append(offset)
+        // Locate each declared key once; unknown keys are revisited only if there are any.
+        var matched = 0
+        withUnsafeTemporaryAllocation(of: Int.self, capacity: fields.count) { positions in
+            positions.initialize(repeating: -1)
+            for (offset, pair) in pairs.enumerated() {
+                if case .string(let key) = pair.key.value, let fieldIndex = fieldIndexByKey[key] {
+                    positions[fieldIndex] = offset
+                    matched += 1
+                }
+            }
+            // Index loop: `enumerated()` would copy every Field (strings, kind, validators).
+            fields.withUnsafeBufferPointer { declared in
+                for fieldIndex in declared.indices {
+                    loadField(declared[fieldIndex], at: positions[fieldIndex], pairs: pairs, node: node, into: &data, errors: &errors)
+                }
             }
         }
-
-        for (fieldIndex, field) in fields.enumerated() {
-            let position = positions[fieldIndex]
-            guard position >= 0 else {
-                if field.required {
-                    errors.add(SchemaMessages.missing, at: field.key, mark: node.mark)
-                } else if let fallback = field.loadDefault {
-                    data[field.name] = fallback
-                }
-                continue
-            }
-            let pair = pairs[position]
-            if case .null = pair.value.value {
-                if field.allowsNull {
-                    data[field.name] = .null
-                } else {
-                    errors.add(SchemaMessages.null, at: field.key, mark: pair.key.mark)
-                }
-                continue
-            }
-            switch FieldDeserializer.deserialize(pair.value, as: field.kind) {
-            case .success(let value):
-                if let failure = FieldDeserializer.runValidators(field.validators, on: value) {
-                    var located = failure
-                    if located.mark == nil { located.mark = pair.key.mark }
-                    errors.merge(located, at: field.key)
-                } else {
-                    data[field.name] = value
-                }
-            case .failure(let failure):
-                var located = failure
-                located.mark = pair.key.mark
-                errors.merge(located, at: field.key)
+        var unknown: [Int] = []
+        if matched < pairs.count {
+            for (offset, pair) in pairs.enumerated() {
+                if case .string(let key) = pair.key.value, fieldIndexByKey[key] != nil { continue }
+                unknown.append(offset)
             }
         }
 
@@ -110,6 +89,42 @@ extension Schema {
             }
         }
         return LoadResult(data: data, errors: errors)
+    }
+
+    @inline(__always)
+    private func loadField(_ field: Field, at position: Int, pairs: [YAMLPair], node: YAMLNode,
+                           into data: inout PayloadMap, errors: inout ValidationErrors) {
+        guard position >= 0 else {
+            if field.required {
+                errors.add(SchemaMessages.missing, at: field.key, mark: node.mark)
+            } else if let fallback = field.loadDefault {
+                data[field.name] = fallback
+            }
+            return
+        }
+        let pair = pairs[position]
+        if case .null = pair.value.value {
+            if field.allowsNull {
+                data[field.name] = .null
+            } else {
+                errors.add(SchemaMessages.null, at: field.key, mark: pair.key.mark)
+            }
+            return
+        }
+        switch FieldDeserializer.deserialize(pair.value, as: field.kind) {
+        case .success(let value):
+            if let failure = FieldDeserializer.runValidators(field.validators, on: value) {
+                var located = failure
+                if located.mark == nil { located.mark = pair.key.mark }
+                errors.merge(located, at: field.key)
+            } else {
+                data[field.name] = value
+            }
+        case .failure(let failure):
+            var located = failure
+            located.mark = pair.key.mark
+            errors.merge(located, at: field.key)
+        }
     }
 
     /// Writes loaded data back under data keys (the inverse of `load` for declared fields).

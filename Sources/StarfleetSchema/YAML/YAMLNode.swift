@@ -24,7 +24,7 @@ public struct YAMLPair: Sendable, Hashable {
     }
 }
 
-public indirect enum YAMLValue: Sendable, Hashable {
+public enum YAMLValue: Sendable, Hashable {
     case null
     case bool(Bool)
     case int(Int)

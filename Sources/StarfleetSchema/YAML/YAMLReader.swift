@@ -44,7 +44,7 @@ public struct YAMLReader: Sendable {
         }
         do {
             // The parser must outlive the conversion: Yams keeps anchors weakly.
-            let parser = try Parser(yaml: text, resolver: .basic)
+            let parser = try Parser(yaml: text, resolver: .basic, encoding: .utf8)
             guard let root = try parser.singleRoot() else { return YAMLNode(.null, mark: SourceMark(line: 1, column: 1)) }
             var converter = Converter(budget: maxExpandedNodes, maxAliases: maxAliases, file: file)
             let node = try converter.convert(root)

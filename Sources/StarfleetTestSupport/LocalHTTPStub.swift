@@ -1,0 +1,62 @@
+import Foundation
+import StarfleetAWS
+
+/// A scripted HTTP server on a free loopback port for fault tests (`scripts/moto/http_stub.py`).
+///
+/// Each request consumes the next ``StubResponse``; the last one repeats forever:
+/// ```swift
+/// let stub = try await LocalHTTPStub.start([.jsonError("ThrottlingException"), .jsonError("ThrottlingException"), .json("{}")])
+/// // … point a client at stub.endpoint …
+/// #expect(try await stub.requests().count == 3)
+/// ```
+/// The stub exits when this process ends, or on ``stop()``/deinit.
+public final class LocalHTTPStub: Sendable {
+    public let endpoint: URL
+    public let port: Int
+    private let child: SupervisedProcess
+
+    private init(endpoint: URL, port: Int, child: SupervisedProcess) {
+        self.endpoint = endpoint
+        self.port = port
+        self.child = child
+    }
+
+    public static func start(_ responses: [StubResponse]) async throws -> LocalHTTPStub {
+        guard let python = ProcessRunner.which("python3") else {
+            throw MotoServerError(message: "python3 is not on PATH; the HTTP stub needs it")
+        }
+        struct Script: Encodable { var responses: [StubResponse] }
+        let script = String(decoding: try JSONEncoder().encode(Script(responses: responses)), as: UTF8.self)
+        let child = try SupervisedProcess(
+            executable: python, arguments: [RepositoryPaths.motoScript("http_stub.py").path, script],
+            environment: ProcessInfo.processInfo.environment, logName: "http-stub")
+        guard let portText = await child.waitForLine(prefix: "LISTENING ", timeout: 15), let port = Int(portText),
+            let endpoint = URL(string: "http://127.0.0.1:\(port)")
+        else {
+            let log = child.logTail()
+            child.stop()
+            throw MotoServerError(message: "the HTTP stub did not start: \(log)")
+        }
+        return LocalHTTPStub(endpoint: endpoint, port: port, child: child)
+    }
+
+    /// "Answer `first` `times` times, then `then` forever."
+    public static func start(repeating first: StubResponse, times: Int, then: StubResponse) async throws -> LocalHTTPStub {
+        try await start(Array(repeating: first, count: times) + [then])
+    }
+
+    /// Every request received so far (control requests excluded).
+    public func requests() async throws -> [RecordedRequest] {
+        let request = AWSHTTPRequest(method: "GET", scheme: "http", host: "127.0.0.1", port: port, path: "/__stub__/requests")
+        let response = try await URLSessionTransport.shared.send(request, timeout: 10)
+        return try JSONDecoder().decode([RecordedRequest].self, from: response.body)
+    }
+
+    public func stop() {
+        child.stop()
+    }
+
+    deinit {
+        child.stop()
+    }
+}

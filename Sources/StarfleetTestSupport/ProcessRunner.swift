@@ -1,0 +1,188 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Runs a child process to completion and captures stdout, stderr and the exit code.
+///
+/// ```swift
+/// let result = try await ProcessRunner.run("starfleet", ["validate", "--payload", path], timeout: 30)
+/// #expect(result.exitCode == 0, "\(result.summary)")
+/// ```
+/// On timeout the child gets SIGTERM, then SIGKILL two seconds later; `timedOut` is true and
+/// `exitCode` is whatever the signal left (usually 15 or 9).
+public enum ProcessRunner {
+    /// - Parameters:
+    ///   - executable: a path, or a name looked up on `PATH` (of `environment`, else of this process).
+    ///   - environment: the child's whole environment; nil inherits this process's.
+    ///   - input: bytes written to the child's stdin, which is then closed (nil: stdin is /dev/null).
+    public static func run(
+        _ executable: String, _ arguments: [String] = [], environment: [String: String]? = nil,
+        workingDirectory: URL? = nil, input: Data? = nil, timeout: TimeInterval = 60
+    ) async throws -> ProcessResult {
+        let path = try resolve(executable, environment: environment)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = arguments
+        if let environment { process.environment = environment }
+        if let workingDirectory { process.currentDirectoryURL = workingDirectory }
+
+        let stdoutPipe = Pipe()
+        let stderrPipe = Pipe()
+        process.standardOutput = stdoutPipe
+        process.standardError = stderrPipe
+        let stdinPipe = input == nil ? nil : Pipe()
+        process.standardInput = stdinPipe ?? FileHandle.nullDevice
+
+        let collected = CollectedOutput()
+        let readers = DispatchGroup()
+        for (pipe, isStdout) in [(stdoutPipe, true), (stderrPipe, false)] {
+            readers.enter()
+            let handle = pipe.fileHandleForReading
+            DispatchQueue.global().async {
+                let data = handle.readDataToEndOfFile()
+                collected.set(data, stdout: isStdout)
+                readers.leave()
+            }
+        }
+
+        let started = Date()
+        let exited = ExitSignal()
+        process.terminationHandler = { _ in exited.fire() }
+        do {
+            try process.run()
+        } catch {
+            try? stdoutPipe.fileHandleForWriting.close()
+            try? stderrPipe.fileHandleForWriting.close()
+            throw ProcessRunnerError.launchFailed(executable: path, reason: String(describing: error))
+        }
+        // Our copies of the write ends must close, or the readers never see end of file.
+        try? stdoutPipe.fileHandleForWriting.close()
+        try? stderrPipe.fileHandleForWriting.close()
+        if let stdinPipe, let input {
+            let writer = stdinPipe.fileHandleForWriting
+            DispatchQueue.global().async {
+                try? writer.write(contentsOf: input)
+                try? writer.close()
+            }
+        }
+
+        let timedOut = LockedFlag()
+        let pid = process.processIdentifier
+        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
+            guard !exited.hasFired else { return }
+            timedOut.set()
+            kill(pid, SIGTERM)
+            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
+                if !exited.hasFired { kill(pid, SIGKILL) }
+            }
+        }
+
+        await exited.wait()
+        process.waitUntilExit()
+        // A grandchild may still hold the pipes open; do not wait for it forever.
+        _ = await withCheckedContinuation { (continuation: CheckedContinuation<DispatchTimeoutResult, Never>) in
+            DispatchQueue.global().async {
+                continuation.resume(returning: readers.wait(timeout: .now() + 5))
+            }
+        }
+        let output = collected.get()
+        return ProcessResult(
+            exitCode: process.terminationStatus, stdout: output.stdout, stderr: output.stderr,
+            timedOut: timedOut.isSet, duration: Date().timeIntervalSince(started))
+    }
+
+    /// The full path of `name` on `PATH`, or nil. A name with a `/` is returned as is if executable.
+    public static func which(_ name: String, environment: [String: String]? = nil) -> String? {
+        if name.contains("/") {
+            return FileManager.default.isExecutableFile(atPath: name) ? name : nil
+        }
+        let searchPath = (environment ?? ProcessInfo.processInfo.environment)["PATH"] ?? "/usr/bin:/bin"
+        for directory in searchPath.split(separator: ":") where !directory.isEmpty {
+            let candidate = "\(directory)/\(name)"
+            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
+        }
+        return nil
+    }
+
+    static func resolve(_ executable: String, environment: [String: String]?) throws -> String {
+        if let path = which(executable, environment: environment) ?? which(executable) { return path }
+        let searchPath = (environment ?? ProcessInfo.processInfo.environment)["PATH"] ?? ""
+        throw ProcessRunnerError.executableNotFound(name: executable, searchPath: searchPath)
+    }
+}
+
+// MARK: - Small synchronised boxes
+
+private final class CollectedOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private var stdout = Data()
+    private var stderr = Data()
+
+    func set(_ data: Data, stdout isStdout: Bool) {
+        lock.lock()
+        defer { lock.unlock() }
+        if isStdout { stdout = data } else { stderr = data }
+    }
+
+    func get() -> (stdout: Data, stderr: Data) {
+        lock.lock()
+        defer { lock.unlock() }
+        return (stdout, stderr)
+    }
+}
+
+final class LockedFlag: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value = false
+
+    func set() {
+        lock.lock()
+        value = true
+        lock.unlock()
+    }
+
+    var isSet: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return value
+    }
+}
+
+/// Fires once; `wait()` returns after it fired (immediately if it already had).
+final class ExitSignal: @unchecked Sendable {
+    private let lock = NSLock()
+    private var fired = false
+    private var waiters: [CheckedContinuation<Void, Never>] = []
+
+    func fire() {
+        lock.lock()
+        fired = true
+        let pending = waiters
+        waiters = []
+        lock.unlock()
+        pending.forEach { $0.resume() }
+    }
+
+    var hasFired: Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        return fired
+    }
+
+    func wait() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            lock.lock()
+            if fired {
+                lock.unlock()
+                continuation.resume()
+            } else {
+                waiters.append(continuation)
+                lock.unlock()
+            }
+        }
+    }
+}

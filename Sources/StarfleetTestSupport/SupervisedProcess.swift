@@ -1,0 +1,113 @@
+import Foundation
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// A long-running helper process (moto_server, the HTTP stub) whose stdin is a pipe held by this
+/// test process. The helper scripts exit when stdin closes, so they end with the test process
+/// even when it is killed. stdout lines are collected; stderr goes to a log file.
+final class SupervisedProcess: @unchecked Sendable {
+    private let process: Process
+    private let stdinPipe: Pipe
+    private let lock = NSLock()
+    private var lines: [String] = []
+    private var stopped = false
+    let logFile: URL
+
+    init(executable: String, arguments: [String], environment: [String: String], logName: String) throws {
+        process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        process.environment = environment
+        stdinPipe = Pipe()
+        process.standardInput = stdinPipe
+        let stdoutPipe = Pipe()
+        process.standardOutput = stdoutPipe
+        logFile = FileManager.default.temporaryDirectory.appendingPathComponent("\(logName)-\(UUID().uuidString).log")
+        _ = FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        let logHandle = try FileHandle(forWritingTo: logFile)
+        process.standardError = logHandle
+        do {
+            try process.run()
+        } catch {
+            throw ProcessRunnerError.launchFailed(executable: executable, reason: String(describing: error))
+        }
+        try? logHandle.close()
+        try? stdoutPipe.fileHandleForWriting.close()
+        try? stdinPipe.fileHandleForReading.close()
+        let reader = stdoutPipe.fileHandleForReading
+        Thread.detachNewThread { [weak self] in
+            var buffer = Data()
+            while true {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                buffer.append(chunk)
+                while let newline = buffer.firstIndex(of: 0x0A) {
+                    let line = String(decoding: buffer[buffer.startIndex..<newline], as: UTF8.self)
+                    buffer.removeSubrange(buffer.startIndex...newline)
+                    self?.append(line)
+                }
+            }
+        }
+    }
+
+    private func append(_ line: String) {
+        lock.lock()
+        lines.append(line)
+        lock.unlock()
+    }
+
+    private func firstLine(prefix: String) -> String? {
+        lock.lock()
+        defer { lock.unlock() }
+        return lines.first { $0.hasPrefix(prefix) }
+    }
+
+    var pid: Int32 { process.processIdentifier }
+    var isRunning: Bool { process.isRunning }
+
+    /// The first stdout line starting with `prefix`, with the prefix removed; nil if the process
+    /// exits or `timeout` passes first.
+    func waitForLine(prefix: String, timeout: TimeInterval) async -> String? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while Date() < deadline {
+            if let found = firstLine(prefix: prefix) { return String(found.dropFirst(prefix.count)) }
+            if !process.isRunning { return nil }
+            try? await Task.sleep(nanoseconds: 20_000_000)
+        }
+        return nil
+    }
+
+    /// The last `count` lines of the log (stderr), for error messages.
+    func logTail(_ count: Int = 20) -> String {
+        let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""
+        return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(count).joined(separator: "\n")
+    }
+
+    /// Closes stdin (the helper then stops its child and exits), waits up to `grace` seconds,
+    /// then sends SIGKILL.
+    func stop(grace: TimeInterval = 5) {
+        lock.lock()
+        let alreadyStopped = stopped
+        stopped = true
+        lock.unlock()
+        guard !alreadyStopped else { return }
+        try? stdinPipe.fileHandleForWriting.close()
+        let deadline = Date().addingTimeInterval(grace)
+        while process.isRunning && Date() < deadline {
+            usleep(20_000)
+        }
+        if process.isRunning {
+            kill(process.processIdentifier, SIGKILL)
+            process.waitUntilExit()
+        }
+        try? FileManager.default.removeItem(at: logFile)
+    }
+
+    deinit {
+        stop(grace: 2)
+    }
+}
