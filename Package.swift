@@ -50,7 +50,7 @@ let package = Package(
         // One folder per plugin; Fleet.swift lists them.
         .target(
             name: "WorkerShips",
-            dependencies: ["Starfleet", "StarfleetSchema", /*AWS*/ .product(name: "Logging", package: "swift-log")]
+            dependencies: ["Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")]
         ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The operator console: state, actions, reduce, views, surfaces, themes.
@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "StarfleetCLI",
             dependencies: [
-                "Starfleet", "StarfleetSchema", /*AWS-CONSOLE*/ "WorkerShips",
+                "Starfleet", "StarfleetSchema", "StarfleetAWS", /*CONSOLE*/ "WorkerShips",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import Logging
+import Starfleet
+import StarfleetSchema
+
+/// `starfleet run SHIP --payload FILE`: validate, check the assignment, execute. Dry run
+/// unless `--commit` is given.
+struct RunCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a worker ship on a payload (a dry run unless --commit is given).",
+        discussion: """
+        Logs go to stderr. With --log-format jsonl each line is one JSON object:
+        {"time": "2026-11-29T10:00:00.000Z", "level": "info", "message": "…", "logger": "…", "ship": "…", "mode": "dry-run|commit", …metadata}
+        Exit codes: 0 done, 1 invalid payload/configuration or account not applicable, 2 usage or unreadable input,
+        3 the ship failed, 130 interrupted.
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Argument(help: "The worker ship to run.")
+    var ship: String
+
+    @Option(help: "The payload YAML file.")
+    var payload: String
+
+    @Option(name: .customLong("account-id"), help: "The account to run in (ACCOUNT and ACCOUNT_REGION ships).")
+    var accountId: String?
+
+    @Option(help: "The region to run in (ACCOUNT_REGION ships).")
+    var region: String?
+
+    @Flag(help: "Apply changes. Without it the ship only reports what it would do.")
+    var commit = false
+
+    @Option(name: .customLong("log-format"), help: "Log format on stderr: text or jsonl.")
+    var logFormat: LogFormatArgument = .text
+
+    @Option(name: .customLong("account-index"), help: "Read the account index from this JSON file instead of S3.")
+    var accountIndex: String?
+
+    func run() async throws {
+        let configuration = try global.loadConfiguration()
+        let mode = commit ? "commit" : "dry-run"
+        let logger = RunLogging.bootstrap(format: logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
+                                          ship: ship, mode: mode)
+        guard configuration.isValid else {
+            throw CLIFailure(.invalid, ConfigurationReport(configuration: configuration, fleet: FleetContext.fleet)
+                .lines(defaultFile: configuration.directory).joined(separator: "\n"))
+        }
+        let source = try PayloadSource.read(payload)
+        let registry = ShipRegistry(fleet: FleetContext.fleet, configuration: configuration)
+        let environment = global.environment
+        let (indexCache, _) = try AWSWiring.accountIndexCache(configuration: configuration, overrideFile: accountIndex,
+                                                             environment: environment)
+        logger.info("[🛃] Validating the template...")
+        let request = RunRequest(shipName: ship, payload: source.node, payloadFile: source.path, accountId: accountId,
+                                 region: region, commit: commit)
+        let prepared: PreparedRun
+        do {
+            prepared = try await RunPreparation(registry: registry, scopeToRegions: configuration.scopeToRegions)
+                .prepare(request) { () async throws(AccountIndexError) -> any AccountIndex in try await indexCache.index() }
+        } catch {
+            throw CLIFailure(error.exitCode == 1 ? .invalid : .usage, error.description)
+        }
+        logger.info("[🆗] Template OK: Executing worker: \(ship)...")
+        logger.notice(commit ? "[⚠️] COMMIT mode: changes will be applied."
+                             : "[🔍] DRY RUN: nothing will be changed (pass --commit to apply).")
+        if let account = accountId { logger.info("Assigned account: \(account)\(region.map { ", region: \($0)" } ?? "")") }
+
+        let context = ShipContext(
+            configuration: configuration, shipConfiguration: prepared.status.configuration ?? [:], logger: logger,
+            alerts: LoggingAlertSender(logger: logger),
+            accountIndex: { try await indexCache.index() }, environment: environment)
+        try await Interruption.run(logger: logger) {
+            do {
+                try await prepared.ship.execute(commit: commit, context: context)
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                logger.error("[💥] \(ship) failed: \(error)")
+                throw CLIFailure(.executionFailed, nil)
+            }
+        }
+        logger.info("[✅] Done!")
+    }
+}
+
+enum LogFormatArgument: String, ExpressibleByArgument, CaseIterable {
+    case text
+    case jsonl
+
+    var format: LogFormat { self == .jsonl ? .jsonl : .text }
+}
