@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetCLI
+import StarfleetTestSupport
 import Testing
 import WorkerShips
 
@@ -14,8 +15,8 @@ struct MalformedInputFuzzTests {
 
     @Test("10,000 generated documents end with exit 0/1/2 and a message")
     func generatedDocumentsNeverCrashOrHang() async throws {
-        let workspace = try TemporaryDirectory()
-        let configDirectory = workspace.path("config")
+        let workspace = try TemporaryDirectory(prefix: "starfleet-fuzz")
+        let configDirectory = workspace.path + "/config"
         try FileManager.default.createDirectory(atPath: configDirectory, withIntermediateDirectories: true)
         try FuzzCorpus.baseConfiguration.write(toFile: configDirectory + "/00-starfleet.yaml", atomically: true, encoding: .utf8)
         var generator = FuzzCorpus(seed: 0x5EED_F1EE7)
@@ -24,7 +25,7 @@ struct MalformedInputFuzzTests {
 
         for index in 0..<Self.documentCount {
             let document = generator.next()
-            let payloadPath = workspace.path("payload-\(index % 16).yaml")
+            let payloadPath = workspace.path + "/payload-\(index % 16).yaml"
             try document.write(to: URL(fileURLWithPath: payloadPath))
             let arguments: [String]
             switch index % 4 {
@@ -70,16 +71,3 @@ enum ResidentMemory {
     }
 }
 
-/// A scratch directory removed when the test ends.
-final class TemporaryDirectory {
-    let root: String
-
-    init() throws {
-        root = NSTemporaryDirectory() + "starfleet-test-" + UUID().uuidString
-        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
-    }
-
-    func path(_ name: String) -> String { root + "/" + name }
-
-    deinit { try? FileManager.default.removeItem(atPath: root) }
-}
