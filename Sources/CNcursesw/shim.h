@@ -2,6 +2,7 @@
 #define STARFLEET_CNCURSESW_SHIM_H
 // Wide-character declarations are only visible with this defined before curses.h.
 #define _XOPEN_SOURCE_EXTENDED 1
+#include <langinfo.h>
 #include <locale.h>
 #include <signal.h>
 #include <stdlib.h>
@@ -24,6 +25,15 @@ static inline int cn_COLS(void) { return COLS; }
 static inline int cn_COLORS(void) { return COLORS; }
 static inline int cn_COLOR_PAIRS(void) { return COLOR_PAIRS; }
 static inline int cn_CCHARW_MAX(void) { return CCHARW_MAX; }
+
+// MARK: - Locale
+
+/// Calls setlocale(LC_ALL, "") and tells whether the resulting character set is UTF-8.
+static inline int cn_setlocale_from_environment(void) {
+    setlocale(LC_ALL, "");
+    const char *codeset = nl_langinfo(CODESET);
+    return codeset != NULL && (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0);
+}
 
 // MARK: - Geometry
 
@@ -106,36 +116,38 @@ static inline int cn_mvwadd_wacs(WINDOW *win, int row, int col, const cchar_t *w
 
 // MARK: - Emergency terminal restore
 // Async-signal-safe: used from crash handlers, where calling endwin() is not safe.
+// State lives in function-local statics (file-scope statics in a header are
+// not emitted when Swift imports it).
 
-static struct termios cn__saved_termios;
-static volatile sig_atomic_t cn__saved_termios_valid = 0;
-static volatile sig_atomic_t cn__curses_active = 0;
-static struct sigaction cn__previous_actions[65];
+static inline struct termios *cn__saved_termios(void) { static struct termios saved; return &saved; }
+static inline volatile sig_atomic_t *cn__saved_termios_valid(void) { static volatile sig_atomic_t valid = 0; return &valid; }
+static inline volatile sig_atomic_t *cn__curses_active(void) { static volatile sig_atomic_t active = 0; return &active; }
+static inline struct sigaction *cn__previous_actions(void) { static struct sigaction actions[65]; return actions; }
 
 /// Remembers the terminal modes before curses changes them.
 static inline void cn_save_terminal_modes(void) {
-    if (tcgetattr(STDIN_FILENO, &cn__saved_termios) == 0) cn__saved_termios_valid = 1;
+    if (tcgetattr(STDIN_FILENO, cn__saved_termios()) == 0) *cn__saved_termios_valid() = 1;
 }
 
-static inline void cn_set_curses_active(int active) { cn__curses_active = active; }
-static inline int cn_curses_active(void) { return cn__curses_active; }
+static inline void cn_set_curses_active(int active) { *cn__curses_active() = active; }
+static inline int cn_curses_active(void) { return *cn__curses_active(); }
 
 /// Puts the terminal back without touching curses: original termios, normal
 /// attributes, visible cursor, keypad off, alternate screen left.
 static inline void cn_emergency_restore(void) {
-    if (!cn__curses_active) return;
-    cn__curses_active = 0;
+    if (!*cn__curses_active()) return;
+    *cn__curses_active() = 0;
     static const char reset[] = "\033[0m\033[?25h\033[?1l\033>\033[?1049l\r\n";
     ssize_t ignored = write(STDOUT_FILENO, reset, sizeof reset - 1);
     (void)ignored;
-    if (cn__saved_termios_valid) tcsetattr(STDIN_FILENO, TCSANOW, &cn__saved_termios);
+    if (*cn__saved_termios_valid()) tcsetattr(STDIN_FILENO, TCSANOW, cn__saved_termios());
 }
 
 static inline void cn__crash_handler(int sig) {
     cn_emergency_restore();
     // Hand the signal to whoever had it before (the Swift runtime's backtracer
     // or the default action); it is delivered again once this handler returns.
-    if (sig > 0 && sig < 65) sigaction(sig, &cn__previous_actions[sig], NULL);
+    if (sig > 0 && sig < 65) sigaction(sig, &cn__previous_actions()[sig], NULL);
     raise(sig);
 }
 
@@ -149,13 +161,13 @@ static inline void cn_install_crash_handlers(void) {
         action.sa_handler = cn__crash_handler;
         sigemptyset(&action.sa_mask);
         action.sa_flags = SA_ONSTACK;
-        sigaction(signals[i], &action, &cn__previous_actions[signals[i]]);
+        sigaction(signals[i], &action, &cn__previous_actions()[signals[i]]);
     }
 }
 
 static inline void cn__atexit_endwin(void) {
-    if (cn__curses_active) {
-        cn__curses_active = 0;
+    if (*cn__curses_active()) {
+        *cn__curses_active() = 0;
         if (!isendwin()) endwin();
     }
 }

@@ -110,7 +110,10 @@ public final class MotoServer: Sendable {
     /// Switches signature/permission checking: verify after `count` more requests (nil: never).
     public func setInitialNoAuthActionCount(_ count: Int?) async throws {
         let body = count.map(String.init) ?? "inf"
-        let response = try await Self.control("POST", "/moto-api/reset-auth", endpoint: endpoint, body: Data(body.utf8), timeout: 10)
+        // text/plain: moto reads the raw body; a form content type would leave it empty.
+        let response = try await Self.control(
+            "POST", "/moto-api/reset-auth", endpoint: endpoint, headers: ["Content-Type": "text/plain"], body: Data(body.utf8),
+            timeout: 10)
         guard response.statusCode == 200 else {
             throw MotoServerError(message: "moto reset-auth answered HTTP \(response.statusCode): \(response.bodySnippet())")
         }
@@ -121,6 +124,9 @@ public final class MotoServer: Sendable {
 
     public var isRunning: Bool { child.isRunning }
 
+    /// The moto_server process id (the supervisor's child), once announced.
+    public var serverProcessID: Int32? { child.announcedChildPID }
+
     /// Stops the server and waits for it to exit.
     public func stop() {
         child.stop()
@@ -130,9 +136,13 @@ public final class MotoServer: Sendable {
         child.stop()
     }
 
-    static func control(_ method: String, _ path: String, endpoint: URL, body: Data = Data(), timeout: TimeInterval) async throws -> AWSHTTPResponse {
+    static func control(
+        _ method: String, _ path: String, endpoint: URL, headers: HTTPHeaders = HTTPHeaders(), body: Data = Data(),
+        timeout: TimeInterval
+    ) async throws -> AWSHTTPResponse {
         let request = AWSHTTPRequest(
-            method: method, scheme: "http", host: endpoint.host ?? "127.0.0.1", port: endpoint.port, path: path, body: body)
+            method: method, scheme: "http", host: endpoint.host ?? "127.0.0.1", port: endpoint.port, path: path,
+            headers: headers, body: body)
         return try await URLSessionTransport.shared.send(request, timeout: timeout)
     }
 }

@@ -12,8 +12,10 @@ import Darwin
 /// let result = try await ProcessRunner.run("starfleet", ["validate", "--payload", path], timeout: 30)
 /// #expect(result.exitCode == 0, "\(result.summary)")
 /// ```
-/// On timeout the child gets SIGTERM, then SIGKILL two seconds later; `timedOut` is true and
-/// `exitCode` is whatever the signal left (usually 15 or 9).
+/// The child runs in a process group of its own (Foundation starts it so) with a clean signal
+/// mask. On timeout the whole group gets SIGTERM, then SIGKILL two seconds
+/// later; `timedOut` is true and `exitCode` is whatever the signal left. When the child exits,
+/// anything it left running in its group is killed, so no grandchild outlives a run.
 public enum ProcessRunner {
     /// - Parameters:
     ///   - executable: a path, or a name looked up on `PATH` (of `environment`, else of this process).
@@ -53,7 +55,7 @@ public enum ProcessRunner {
         let exited = ExitSignal()
         process.terminationHandler = { _ in exited.fire() }
         do {
-            try process.run()
+            try CleanSignalSpawner.run(process)
         } catch {
             try? stdoutPipe.fileHandleForWriting.close()
             try? stderrPipe.fileHandleForWriting.close()
@@ -72,17 +74,24 @@ public enum ProcessRunner {
 
         let timedOut = LockedFlag()
         let pid = process.processIdentifier
+        // Foundation starts the child as the leader of a new process group; signal the group.
+        let ownGroup = getpgid(pid) == pid
+        let signalChild: @Sendable (Int32) -> Void = { signal in
+            if ownGroup { _ = kill(-pid, signal) }
+            _ = kill(pid, signal)
+        }
         DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
             guard !exited.hasFired else { return }
             timedOut.set()
-            kill(pid, SIGTERM)
+            signalChild(SIGTERM)
             DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
-                if !exited.hasFired { kill(pid, SIGKILL) }
+                if !exited.hasFired { signalChild(SIGKILL) }
             }
         }
 
         await exited.wait()
         process.waitUntilExit()
+        if ownGroup { _ = kill(-pid, SIGKILL) }  // leftovers of the child's group, if any
         // A grandchild may still hold the pipes open; do not wait for it forever.
         _ = await withCheckedContinuation { (continuation: CheckedContinuation<DispatchTimeoutResult, Never>) in
             DispatchQueue.global().async {

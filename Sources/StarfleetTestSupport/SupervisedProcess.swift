@@ -31,7 +31,7 @@ final class SupervisedProcess: @unchecked Sendable {
         let logHandle = try FileHandle(forWritingTo: logFile)
         process.standardError = logHandle
         do {
-            try process.run()
+            try CleanSignalSpawner.run(process)
         } catch {
             throw ProcessRunnerError.launchFailed(executable: executable, reason: String(describing: error))
         }
@@ -87,9 +87,14 @@ final class SupervisedProcess: @unchecked Sendable {
         return text.split(separator: "\n", omittingEmptySubsequences: false).suffix(count).joined(separator: "\n")
     }
 
+    /// The pid the helper announced with a `PID <n>` line (supervise.py does), if any.
+    var announcedChildPID: Int32? {
+        firstLine(prefix: "PID ").flatMap { Int32($0.dropFirst(4)) }
+    }
+
     /// Closes stdin (the helper then stops its child and exits), waits up to `grace` seconds,
-    /// then sends SIGKILL.
-    func stop(grace: TimeInterval = 5) {
+    /// then sends SIGKILL to the helper and to the child it announced.
+    func stop(grace: TimeInterval = 8) {
         lock.lock()
         let alreadyStopped = stopped
         stopped = true
@@ -101,6 +106,7 @@ final class SupervisedProcess: @unchecked Sendable {
             usleep(20_000)
         }
         if process.isRunning {
+            if let child = announcedChildPID { kill(child, SIGKILL) }
             kill(process.processIdentifier, SIGKILL)
             process.waitUntilExit()
         }
@@ -108,6 +114,6 @@ final class SupervisedProcess: @unchecked Sendable {
     }
 
     deinit {
-        stop(grace: 2)
+        stop(grace: 3)
     }
 }

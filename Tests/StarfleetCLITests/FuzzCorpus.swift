@@ -97,7 +97,7 @@ struct FuzzCorpus {
             return Data(("TemplateName: " + String(repeating: open, count: depth) + "x" + String(repeating: close, count: depth)).utf8)
         case 4:
             // Long strings.
-            let length = pick([1_000, 100_000, 1_000_000])
+            let length = pick([1_000, 20_000, 200_000])
             return Data(("TemplateName: " + String(repeating: "a", count: length) + "\nTemplateDescription: d\n").utf8)
         case 5:
             // Invalid UTF-8 and control bytes inside an otherwise valid document.

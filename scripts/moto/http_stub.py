@@ -9,7 +9,9 @@ with action one of:
   respond  answer with status, headers and body (default)
   hang     read the request, then never answer (until the client gives up or the stub stops)
   close    close the connection without answering
-  echo     answer with status, and a body that repeats the request's headers and body
+  echo     answer with status, and a body that repeats the request's headers and body (in place
+           of "{request}" when the step's body contains it, else as the whole body; XML-escaped
+           when the step's Content-Type is XML)
 Control endpoints (not counted as requests): GET /__stub__/requests returns the recorded
 requests as JSON (method, path, headers, body). The server binds 127.0.0.1 on a free port and
 prints "LISTENING <port>" on stdout once it accepts connections. It exits when stdin closes
@@ -63,7 +65,11 @@ class Handler(BaseHTTPRequestHandler):
         headers = dict(step.get("headers") or {})
         if action == "echo":
             lines = [f"{k}: {v}" for k, v in self.headers.items()] + ["", body.decode("utf-8", "replace")]
-            payload = "\n".join(lines).encode()
+            dump = "\n".join(lines)
+            if "xml" in headers.get("Content-Type", ""):
+                dump = dump.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+            template = step.get("body", "")
+            payload = (template.replace("{request}", dump) if "{request}" in template else dump).encode()
         else:
             payload = step.get("body", "").encode()
         self._send(status, headers, payload)

@@ -17,6 +17,9 @@ def main():
     if len(sys.argv) < 2:
         print("usage: supervise.py COMMAND [ARGS...]", file=sys.stderr)
         return 2
+    # A parent may have spawned us with signals blocked (threads of a Swift test process do);
+    # clear the mask so that the child, which inherits it, can be stopped with SIGTERM.
+    signal.pthread_sigmask(signal.SIG_SETMASK, [])
     # The child writes to our stderr so that our stdout carries only the PID line.
     child = subprocess.Popen(sys.argv[1:], stdin=subprocess.DEVNULL, stdout=sys.stderr)
     print(f"PID {child.pid}", flush=True)

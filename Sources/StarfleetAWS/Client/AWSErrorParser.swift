@@ -38,11 +38,12 @@ enum AWSErrorParser {
 
     private static func parseXML(_ data: Data, requestId headerRequestId: String?) -> Parsed? {
         guard let root = try? XMLNode.parse(data) else { return nil }
+        // `<Error>` (S3), `<ErrorResponse><Error>` (Query), `<Response><Errors><Error>` (EC2);
+        // moto also answers `<ErrorResponse><Errors><Error>`.
         let error: XMLNode?
         switch root.name {
         case "Error": error = root
-        case "ErrorResponse": error = root.child("Error")
-        case "Response": error = root.path("Errors", "Error")
+        case "ErrorResponse", "Response": error = root.child("Error") ?? root.path("Errors", "Error")
         default: error = nil
         }
         guard let error, let code = error.string("Code"), !code.isEmpty else { return nil }

@@ -6,9 +6,8 @@ import FoundationNetworking
 
 /// ``HTTPTransport`` over Foundation's `URLSession`.
 ///
-/// The timeout is enforced twice: as the session's idle timeout and as a hard deadline on the
-/// whole exchange, so a server that accepts the connection and never answers (or trickles bytes)
-/// still fails in time.
+/// The timeout is a hard deadline on the whole exchange, so a server that accepts the
+/// connection and never answers (or trickles bytes) still fails in time.
 public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
     // `URLSession` is thread-safe; the class only holds it.
     private let session: URLSession
@@ -34,7 +33,9 @@ public final class URLSessionTransport: HTTPTransport, @unchecked Sendable {
         }
         var urlRequest = URLRequest(url: url)
         urlRequest.httpMethod = request.method
-        urlRequest.timeoutInterval = timeout
+        // Foundation on Linux truncates this to whole seconds (0.5 becomes "time out at once"), so
+        // it is only a backstop; the hard deadline below enforces the real timeout.
+        urlRequest.timeoutInterval = timeout.rounded(.up) + 1
         for field in request.headers where field.name.lowercased() != "host" {
             urlRequest.addValue(field.value, forHTTPHeaderField: field.name)
         }

@@ -113,6 +113,7 @@ public enum ColorDegradation {
     static func distance(_ a: (UInt8, UInt8, UInt8), _ b: (UInt8, UInt8, UInt8)) -> Int {
         let redMean = (Int(a.0) + Int(b.0)) / 2
         let dr = Int(a.0) - Int(b.0), dg = Int(a.1) - Int(b.1), db = Int(a.2) - Int(b.2)
-        return ((512 + redMean) * dr * dr >> 8) + 4 * dg * dg + ((767 - redMean) * db * db >> 8)
+        // Note: in Swift `>>` binds tighter than `*`, hence the parentheses.
+        return (((512 + redMean) * dr * dr) >> 8) + 4 * dg * dg + (((767 - redMean) * db * db) >> 8)
     }
 }

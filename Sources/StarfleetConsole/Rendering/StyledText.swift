@@ -16,7 +16,7 @@ public enum SpanStyle: Hashable, Sendable {
 }
 
 /// A run of text in one style.
-public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct Span: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var text: String
     public var style: SpanStyle
 
@@ -37,7 +37,7 @@ public struct Span: Hashable, Sendable, ExpressibleByStringLiteral {
 }
 
 /// A line made of styled spans.
-public struct StyledLine: Hashable, Sendable, ExpressibleByStringLiteral {
+public struct StyledLine: Hashable, Sendable, ExpressibleByStringInterpolation {
     public var spans: [Span]
 
     public init(_ spans: [Span] = []) {

@@ -62,13 +62,15 @@ public enum TerminalColor: Hashable, Sendable, CustomStringConvertible {
             self = .ansi(UInt8(index + 8))
             return
         }
-        if key.hasPrefix("color"), let number = Int(key.dropFirst(5)), (0...255).contains(number),
-           key.dropFirst(5).allSatisfy(\.isASCIIDigit) {
+        let literal = trimmed.lowercased()
+        if literal.hasPrefix("color"), literal.count > 5, literal.count <= 8,
+           literal.dropFirst(5).allSatisfy(\.isASCIIDigit), let number = Int(literal.dropFirst(5)),
+           (0...255).contains(number) {
             self = .indexed(UInt8(number))
             return
         }
-        if key.hasPrefix("#") {
-            let digits = Array(key.dropFirst())
+        if literal.hasPrefix("#") {
+            let digits = Array(literal.dropFirst())
             guard digits.allSatisfy(\.isHexDigit) else { return nil }
             if digits.count == 6, let value = UInt32(String(digits), radix: 16) {
                 self = .rgb(UInt8(value >> 16 & 0xFF), UInt8(value >> 8 & 0xFF), UInt8(value & 0xFF))

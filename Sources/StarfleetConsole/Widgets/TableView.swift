@@ -171,7 +171,7 @@ public struct TableView: Widget, Hashable, Sendable {
                 let maxWidth = min(width, body.right - column)
                 if maxWidth <= 0 { break }
                 if isSelected {
-                    surface.putSelected(fitted, row: y, column: column, selection: selection.patched(with: Style()),
+                    surface.putSelected(fitted, row: y, column: column, selection: selection,
                                         theme: theme, maxWidth: maxWidth)
                 } else {
                     surface.put(fitted, row: y, column: column, base: rowBase, theme: theme, maxWidth: maxWidth)
