@@ -1,0 +1,101 @@
+import Foundation
+import Synchronization
+
+/// Runs `starfleet run …` as a child process and streams its log lines: a crashing ship
+/// cannot take the caller down, cancelling is a signal, and every line is written to the
+/// run's log file as it arrives.
+public final class RunSupervisor: Sendable {
+    public enum Event: Sendable {
+        case line(RunLogRecord)
+        case finished(exitStatus: Int32, signaled: Bool)
+        case failedToStart(String)
+    }
+
+    public let executable: String
+    public let arguments: [String]
+    public let environment: [String: String]
+    public let logPath: String
+    public let gracePeriod: Duration
+    private let process = Mutex<Process?>(nil)
+
+    public init(executable: String, arguments: [String], environment: [String: String], logPath: String,
+                gracePeriod: Duration = .seconds(3)) {
+        self.executable = executable
+        self.arguments = arguments
+        self.environment = environment
+        self.logPath = logPath
+        self.gracePeriod = gracePeriod
+    }
+
+    /// Starts the child. Events arrive on the stream; it ends after `.finished`/`.failedToStart`.
+    public func start() -> AsyncStream<Event> {
+        let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .unbounded)
+        let child = Process()
+        child.executableURL = URL(fileURLWithPath: executable)
+        child.arguments = arguments
+        child.environment = environment
+        child.standardInput = FileHandle.nullDevice
+        let output = Pipe()
+        child.standardOutput = output
+        child.standardError = output
+
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let log = FileHandle(forWritingAtPath: logPath)
+        let reader = output.fileHandleForReading
+        let done = DispatchSemaphore(value: 0)
+
+        // Read on a dedicated thread: blocking reads, split into lines, every line kept.
+        let readThread = Thread {
+            var pending = Data()
+            while true {
+                let chunk = reader.availableData
+                if chunk.isEmpty { break }
+                try? log?.write(contentsOf: chunk)
+                pending.append(chunk)
+                while let newline = pending.firstIndex(of: 0x0A) {
+                    let lineData = pending[pending.startIndex..<newline]
+                    pending.removeSubrange(pending.startIndex...newline)
+                    continuation.yield(.line(RunLogRecord.parse(String(decoding: lineData, as: UTF8.self))))
+                }
+            }
+            if !pending.isEmpty {
+                continuation.yield(.line(RunLogRecord.parse(String(decoding: pending, as: UTF8.self))))
+            }
+            try? log?.close()
+            done.signal()
+        }
+
+        child.terminationHandler = { finished in
+            // Wait for the reader to drain the pipe so no line is lost.
+            done.wait()
+            continuation.yield(.finished(exitStatus: finished.terminationStatus,
+                                         signaled: finished.terminationReason == .uncaughtSignal))
+            continuation.finish()
+        }
+        do {
+            try child.run()
+            try? output.fileHandleForWriting.close()
+            process.withLock { $0 = child }
+            readThread.start()
+        } catch {
+            try? log?.close()
+            continuation.yield(.failedToStart("cannot start \(executable): \(error.localizedDescription)"))
+            continuation.finish()
+        }
+        return stream
+    }
+
+    /// SIGTERM now, SIGKILL if the child is still running after the grace period.
+    public func cancel() {
+        guard let child = process.withLock({ $0 }), child.isRunning else { return }
+        let pid = child.processIdentifier
+        kill(pid, SIGTERM)
+        let grace = gracePeriod
+        Task.detached {
+            try? await Task.sleep(for: grace)
+            if child.isRunning { kill(pid, SIGKILL) }
+        }
+    }
+
+    public var isRunning: Bool { process.withLock { $0?.isRunning ?? false } }
+}

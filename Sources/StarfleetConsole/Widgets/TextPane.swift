@@ -1,0 +1,106 @@
+/// A scrollable view of text lines: optional line numbers, optional wrapping,
+/// a cursor line, per-line markers (e.g. errors) and search highlighting.
+/// Used for YAML sources, payload trees and error trees.
+public struct TextPane: Widget, Hashable, Sendable {
+    public var lines: [StyledLine]
+    /// First visible line (index into `lines`); rendering keeps `cursorLine` visible.
+    public var scrollOffset: Int
+    /// Cells scrolled to the right when not wrapping.
+    public var horizontalOffset: Int
+    public var showsLineNumbers: Bool
+    /// Number shown for `lines[0]`.
+    public var firstLineNumber: Int
+    public var wraps: Bool
+    /// Highlighted line (selection style), if any.
+    public var cursorLine: Int?
+    /// Lines drawn with a marker in the gutter and their number in this style (`error` for errors).
+    public var markers: [Int: ThemeKey]
+    /// Text to highlight (case-insensitive).
+    public var highlight: String?
+    /// Style of text spans that do not set their own.
+    public var baseStyle: ThemeKey
+
+    public init(lines: [StyledLine], scrollOffset: Int = 0, horizontalOffset: Int = 0, showsLineNumbers: Bool = false,
+                firstLineNumber: Int = 1, wraps: Bool = false, cursorLine: Int? = nil, markers: [Int: ThemeKey] = [:],
+                highlight: String? = nil, baseStyle: ThemeKey = .text) {
+        self.lines = lines
+        self.scrollOffset = scrollOffset
+        self.horizontalOffset = horizontalOffset
+        self.showsLineNumbers = showsLineNumbers
+        self.firstLineNumber = firstLineNumber
+        self.wraps = wraps
+        self.cursorLine = cursorLine
+        self.markers = markers
+        self.highlight = highlight
+        self.baseStyle = baseStyle
+    }
+
+    public init(text: String, showsLineNumbers: Bool = false, wraps: Bool = false) {
+        self.init(lines: text.split(separator: "\n", omittingEmptySubsequences: false).map { StyledLine(String($0)) },
+                  showsLineNumbers: showsLineNumbers, wraps: wraps)
+    }
+
+    /// Width of the line-number gutter, marker column and separating space included.
+    public var gutterWidth: Int {
+        guard showsLineNumbers else { return markers.isEmpty ? 0 : 2 }
+        let last = firstLineNumber + max(0, lines.count - 1)
+        return String(last).count + 2
+    }
+
+    /// The first line rendering will show in an area of this height.
+    public func effectiveScrollOffset(height: Int) -> Int {
+        Scrolling.offset(keeping: cursorLine, current: scrollOffset, visible: height, count: lines.count)
+    }
+
+    public func render(on surface: inout some Surface, in area: Rect, theme: Theme) {
+        guard !area.isEmpty else { return }
+        let base = theme[baseStyle]
+        surface.fill(area, style: base)
+        let gutter = min(gutterWidth, area.width)
+        let textColumn = area.column + gutter
+        let textWidth = area.width - gutter
+        let numberStyle = base.patched(with: theme[.yamlLineNumber])
+        let selection = theme[.selection]
+        let matchStyle = theme[.searchMatch]
+
+        var y = area.row
+        var index = effectiveScrollOffset(height: area.height)
+        while y < area.bottom, index < lines.count {
+            let source = Self.expandTabs(lines[index])
+            let pieces: [StyledLine] = wraps && textWidth > 0
+                ? source.hardWrapped(width: textWidth)
+                : [source.dropping(columns: horizontalOffset)]
+            let isCursor = index == cursorLine
+            let marker = markers[index]
+            for (pieceIndex, piece) in pieces.enumerated() where y < area.bottom {
+                if isCursor { surface.fill(Rect(row: y, column: area.column, width: area.width, height: 1), style: selection) }
+                if gutter > 0, pieceIndex == 0 {
+                    let markerStyle = marker.map { base.patched(with: theme[$0]) } ?? numberStyle
+                    if marker != nil { surface.put("▌", row: y, column: area.column, style: markerStyle) }
+                    if showsLineNumbers {
+                        let number = TextLayout.fit(String(firstLineNumber + index), width: gutter - 2, alignment: .right)
+                        surface.put(number, row: y, column: area.column + 1, style: isCursor ? selection : markerStyle,
+                                    maxWidth: gutter - 1)
+                    }
+                }
+                if textWidth > 0 {
+                    if isCursor {
+                        surface.putSelected(piece, row: y, column: textColumn, selection: selection, theme: theme,
+                                            maxWidth: textWidth)
+                    } else {
+                        surface.put(piece, row: y, column: textColumn, base: base, theme: theme, maxWidth: textWidth)
+                    }
+                    surface.highlightMatches(of: highlight, in: piece.plainText, row: y, column: textColumn,
+                                             maxWidth: textWidth, style: matchStyle)
+                }
+                y += 1
+            }
+            index += 1
+        }
+    }
+
+    static func expandTabs(_ line: StyledLine) -> StyledLine {
+        guard line.spans.contains(where: { $0.text.contains("\t") }) else { return line }
+        return StyledLine(line.spans.map { Span(TextLayout.sanitize($0.text), style: $0.style) })
+    }
+}
