@@ -4,6 +4,6 @@ public struct MotoServerError: Error, CustomStringConvertible {
     public var description: String { message }
 
     static let notInstalled = MotoServerError(message:
-        "moto_server is not on PATH. The AWS tests need a real moto server: run the test command from the README "
-        + "(it installs it with `python3 -m pip install 'moto[server]'`), then run the tests again.")
+        "moto_server is not on PATH. The AWS tests need a real moto server: run the README's test command, "
+        + "scripts/test (scripts/ensure-deps installs moto[server] and boto3 with pip), instead of a bare `swift test`.")
 }
