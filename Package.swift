@@ -78,8 +78,9 @@ let package = Package(
             dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetCLI"],
             path: "Sources/StarfleetBenchmarks"
         ),
+        .executableTarget(name: "starfleet-probe-fleet", dependencies: ["StarfleetCLI", "WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")], path: "Sources/StarfleetProbeFleet"),
         // Test-only helpers: moto_server launcher, tmux driver, temporary directories.
-        .target(name: "StarfleetTestSupport", dependencies: ["StarfleetAWS"]),
+        .target(name: "StarfleetTestSupport", dependencies: ["StarfleetAWS", "Starfleet", .product(name: "Logging", package: "swift-log")]),
 
         .testTarget(name: "StarfleetSchemaTests", dependencies: ["StarfleetSchema"]),
         .testTarget(name: "StarfleetTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),

@@ -1,4 +1,5 @@
 import Foundation
+import Starfleet
 
 #if canImport(Glibc)
 import Glibc

@@ -39,7 +39,7 @@ public final class RunSupervisor: Sendable {
         child.standardOutput = output
         child.standardError = output
 
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = FileHandle(forWritingAtPath: logPath)
         let reader = output.fileHandleForReading
         let done = DispatchSemaphore(value: 0)
@@ -73,7 +73,8 @@ public final class RunSupervisor: Sendable {
             continuation.finish()
         }
         do {
-            try child.run()
+            // From a thread with an empty signal mask, so the child honours SIGTERM.
+            try CleanSignalSpawner.run(child)
             try? output.fileHandleForWriting.close()
             process.withLock { $0 = child }
             readThread.start()

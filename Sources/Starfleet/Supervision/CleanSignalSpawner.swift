@@ -12,8 +12,8 @@ import Darwin
 /// Dispatch threads block nearly every signal; a child started from one of them ignores
 /// SIGTERM and SIGINT (so it could neither be stopped politely nor tested for its Ctrl-C exit
 /// code). Spawning from a thread with a clean mask fixes that.
-enum CleanSignalSpawner {
-    static func run(_ process: Process) throws {
+public enum CleanSignalSpawner {
+    public static func run(_ process: Process) throws {
         let box = SpawnBox(process)
         let done = DispatchSemaphore(value: 0)
         let thread = Thread {
