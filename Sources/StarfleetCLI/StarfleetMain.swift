@@ -45,6 +45,13 @@ public enum StarfleetMain {
             Output.err(message)
             return CLIFailure.Code.usage.rawValue
         }
+        // A broken region override must not silently fall back to the built-in list.
+        do {
+            _ = try RegionCatalog.load(environment: ProcessInfo.processInfo.environment)
+        } catch {
+            Output.err(error.description)
+            return CLIFailure.Code.usage.rawValue
+        }
         do {
             if var asyncCommand = command as? any AsyncParsableCommand {
                 try await asyncCommand.run()
