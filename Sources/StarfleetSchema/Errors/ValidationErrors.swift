@@ -60,6 +60,7 @@ public struct ValidationErrors: Sendable, Hashable {
 
     /// The tree as a JSON-shaped value: leaves are arrays of strings.
     public var payload: PayloadValue {
+        if isEmpty { return .map(PayloadMap()) }  // a valid result renders as {} (SPEC §2.2)
         if children.isEmpty { return .list(messages.map(PayloadValue.string)) }
         var map = PayloadMap()
         if !messages.isEmpty { map[Self.schemaKey] = .list(messages.map(PayloadValue.string)) }
@@ -81,6 +82,7 @@ public struct ValidationErrors: Sendable, Hashable {
     /// The Python repr the original showed in exception messages, e.g.
     /// `{'Enabled': ['Missing data for required field.']}`. List indices render as integers.
     public var pythonRepr: String {
+        if isEmpty { return "{}" }
         if children.isEmpty { return "[" + messages.map(PythonFormat.string).joined(separator: ", ") + "]" }
         var parts: [String] = []
         if !messages.isEmpty {

@@ -82,7 +82,12 @@ extension Schema {
 
         if errors.isEmpty {
             for rule in rules {
-                if let failure = rule(&data, node) {
+                if var failure = rule(&data, node) {
+                    // Messages a rule returns for the whole object belong under `_schema`.
+                    if !failure.messages.isEmpty {
+                        for message in failure.messages { failure.addSchemaError(message, mark: failure.mark) }
+                        failure.messages = []
+                    }
                     errors.merge(failure)
                     break
                 }
