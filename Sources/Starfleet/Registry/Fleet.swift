@@ -16,6 +16,11 @@ public struct Fleet: Sendable, ExpressibleByArrayLiteral {
         Fleet(lhs.ships + rhs.ships)
     }
 
+    /// `Fleet.default + [MyShip.self]` and `.default + [MyShip.self]` where a Fleet is expected.
+    public static func + (lhs: Fleet, rhs: [any WorkerShip.Type]) -> Fleet {
+        Fleet(lhs.ships + rhs)
+    }
+
     public func ship(named name: String) -> (any WorkerShip.Type)? {
         ships.last { $0.name == name }
     }
