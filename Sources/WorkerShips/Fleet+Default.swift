@@ -5,5 +5,7 @@ extension Fleet {
     /// Add a plugin here (one line) after creating its folder under `Plugins/`.
     public static let `default`: Fleet = [
         AccountIndexGeneratorShip.self,
+        AwsConfigWorkerShip.self,
+        IamRoleWorkerShip.self,
     ]
 }

@@ -1,0 +1,12 @@
+/// Typed clients for the services the worker ships manage.
+extension AWSSession {
+    /// IAM: one global endpoint per partition (signed for its home region, `us-east-1`).
+    public func iam() throws -> IAMClient {
+        IAMClient(client: try client(for: .iam))
+    }
+
+    /// AWS Config in `region` (default: the session's region).
+    public func configService(region: String? = nil) throws -> ConfigServiceClient {
+        ConfigServiceClient(client: try client(for: .configService, region: region))
+    }
+}
