@@ -1,6 +1,8 @@
 // Release-mode benchmarks for the budgets in the issues. Run:
-//   swift build -c release --product starfleet-bench --product starfleet
-//   .build/release/starfleet-bench
+//   swift build -c release --product starfleet; swift build -c release --product starfleet-bench
+//   .build/release/starfleet-bench                 # schema and CLI budgets (seconds)
+//   .build/release/starfleet-bench --index         # 10,000-account index + fan-out (needs starfleet-probe-fleet, release)
+//   .build/release/starfleet-bench --generator     # generator against seeded moto orgs (minutes)
 import Foundation
 import Starfleet
 import StarfleetSchema
@@ -113,5 +115,12 @@ results.append(Benchmark.latency(name: "config check, 200 ship sections (in-proc
 results.append(try Benchmark.process(name: "starfleet config check, 200 sections (process wall time)", budgetMilliseconds: 50,
                                      executable: starfleet,
                                      arguments: ["config", "check", "--config", workspace + "/config200", "--format", "json"]))
+
+if arguments.contains("--index") {
+    results += try indexResolutionBenchmarks(binaryDirectory: binaryDirectory)
+}
+if arguments.contains("--generator") {
+    results += try generatorBenchmarks(binaryDirectory: binaryDirectory)
+}
 
 Benchmark.report(results)

@@ -47,6 +47,7 @@ struct RunCommand: AsyncParsableCommand {
         let mode = commit ? "commit" : "dry-run"
         let logger = RunLogging.bootstrap(format: logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
                                           ship: ship, mode: mode)
+        let interruption = Interruption(logger: logger)
         guard configuration.isValid else {
             throw CLIFailure(.invalid, ConfigurationReport(configuration: configuration, fleet: FleetContext.fleet)
                 .lines(defaultFile: configuration.directory).joined(separator: "\n"))
@@ -75,7 +76,7 @@ struct RunCommand: AsyncParsableCommand {
             configuration: configuration, shipConfiguration: prepared.status.configuration ?? [:], logger: logger,
             alerts: LoggingAlertSender(logger: logger),
             accountIndex: { try await indexCache.index() }, environment: environment)
-        try await Interruption.run(logger: logger) {
+        try await interruption.run {
             do {
                 try await prepared.ship.execute(commit: commit, context: context)
             } catch is CancellationError {

@@ -1,28 +1,60 @@
 import Dispatch
 import Foundation
 import Logging
+import Synchronization
 
-/// Runs work so that SIGINT/SIGTERM stop it cleanly: the work is cancelled, the stop is
-/// logged, and the command exits 130.
-enum Interruption {
-    static func run(logger: Logger, _ work: @escaping @Sendable () async throws -> Void) async throws {
-        let task = Task { try await work() }
-        let sources = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
+/// Makes SIGINT/SIGTERM stop a run cleanly from the moment it is installed: before the ship
+/// starts (configuration or index still loading) the command exits 130 with a log line; while
+/// the ship runs, its task is cancelled, the stop is logged, and the command exits 130.
+final class Interruption: Sendable {
+    private let logger: Logger
+    private let state = Mutex<(signaled: Bool, task: Task<Void, any Error>?)>((false, nil))
+    /// Written once in `init`, cancelled in `deinit`; never shared otherwise.
+    nonisolated(unsafe) private var sources: [DispatchSourceSignal] = []
+
+    init(logger: Logger) {
+        self.logger = logger
+        let installed = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler {
-                logger.warning("[🛑] Received \(number == SIGINT ? "SIGINT" : "SIGTERM"): stopping the run; work already done stays done.")
-                task.cancel()
-                // A ship that ignores cancellation still gets stopped.
-                DispatchQueue.global().asyncAfter(deadline: .now() + 5) {
-                    logger.error("[🛑] The ship did not stop within 5 s of the signal; exiting.")
-                    exit(130)
-                }
-            }
+            source.setEventHandler { [self] in self.received(number) }
             source.resume()
             return source
         }
-        defer { sources.forEach { $0.cancel() } }
+        sources = installed
+    }
+
+    deinit {
+        sources.forEach { $0.cancel() }
+    }
+
+    private func received(_ number: Int32) {
+        let name = number == SIGINT ? "SIGINT" : "SIGTERM"
+        let task = state.withLock { current -> Task<Void, any Error>? in
+            current.signaled = true
+            return current.task
+        }
+        guard let task else {
+            logger.warning("[🛑] Received \(name) before the ship started; nothing was run.")
+            exit(130)
+        }
+        logger.warning("[🛑] Received \(name): stopping the run; work already done stays done.")
+        task.cancel()
+        // A ship that ignores cancellation still gets stopped.
+        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { [logger] in
+            logger.error("[🛑] The ship did not stop within 5 s of the signal; exiting.")
+            exit(130)
+        }
+    }
+
+    /// Runs the ship's work; a signal cancels it and the command ends with exit 130.
+    func run(_ work: @escaping @Sendable () async throws -> Void) async throws {
+        let task = Task { try await work() }
+        let alreadySignaled = state.withLock { current -> Bool in
+            current.task = task
+            return current.signaled
+        }
+        if alreadySignaled { task.cancel() }
         do {
             try await task.value
         } catch {

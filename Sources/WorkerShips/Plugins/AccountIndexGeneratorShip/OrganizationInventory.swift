@@ -64,7 +64,11 @@ public struct OrganizationInventory: Sendable {
         }
         var chain: [ParentRecord] = []
         if let first = direct.first {
-            chain = try await parents.chain(for: first)
+            do {
+                chain = try await parents.chain(for: first)
+            } catch {
+                throw InventoryError(message: "Resolving the parents of account \(account.id) (\(account.name)) failed: \(error)")
+            }
         } else {
             // The original crashed here (Q21); an account without parents is recorded as such.
             logger.warning("[⚠️] Account \(account.id) (\(account.name)) has no parents in the organization.")
