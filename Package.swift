@@ -88,5 +88,6 @@ let package = Package(
         .testTarget(name: "WorkerShipsTests", dependencies: ["WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetConsoleTests", dependencies: ["StarfleetConsole", "Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetCLITests", dependencies: ["StarfleetCLI", "StarfleetTestSupport", "StarfleetSchema", "Starfleet", "WorkerShips"]),
+        .testTarget(name: "DocSnippetsTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetAWS"]),
     ]
 )
