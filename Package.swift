@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "StarfleetCLI",
             dependencies: [
-                "Starfleet", "StarfleetSchema", "StarfleetAWS", /*CONSOLE*/ "WorkerShips",
+                "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetConsole", "WorkerShips",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -103,7 +103,8 @@ struct FaultInjectionTests {
         let started = Date()
         let error = try await #require(throws: AWSError.self) { try await session.sts().assumeRole(roleArn: "arn:aws:iam::1:role/r", sessionName: "s") }
         let elapsed = Date().timeIntervalSince(started)
-        #expect(elapsed >= 1.0 && elapsed < 4, "took \(elapsed) s")
+        // Two 0.5 s attempts; the upper bound only guards against a hang (CI machines can be loaded).
+        #expect(elapsed >= 1.0 && elapsed < 60, "took \(elapsed) s")
         #expect(error.kind == .timeout)
         #expect(error.attempts == 2)
         #expect(try await stub.requests().count == 2)

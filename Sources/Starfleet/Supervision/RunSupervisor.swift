@@ -52,11 +52,14 @@ public final class RunSupervisor: Sendable {
                 if chunk.isEmpty { break }
                 try? log?.write(contentsOf: chunk)
                 pending.append(chunk)
-                while let newline = pending.firstIndex(of: 0x0A) {
-                    let lineData = pending[pending.startIndex..<newline]
-                    pending.removeSubrange(pending.startIndex...newline)
-                    continuation.yield(.line(RunLogRecord.parse(String(decoding: lineData, as: UTF8.self))))
+                // Walk the buffer once and drop the consumed lines at the end (removing each
+                // line from the front would copy the rest of the chunk every time).
+                var start = pending.startIndex
+                while let newline = pending[start...].firstIndex(of: 0x0A) {
+                    continuation.yield(.line(RunLogRecord.parse(String(decoding: pending[start..<newline], as: UTF8.self))))
+                    start = pending.index(after: newline)
                 }
+                if start > pending.startIndex { pending.removeSubrange(pending.startIndex..<start) }
             }
             if !pending.isEmpty {
                 continuation.yield(.line(RunLogRecord.parse(String(decoding: pending, as: UTF8.self))))

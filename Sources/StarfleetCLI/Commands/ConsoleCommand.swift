@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import Starfleet
+import StarfleetAWS
+import StarfleetConsole
+
+/// `starfleet console`: the operator console (ncursesw). Runs happen in child processes of
+/// this same binary, so a private fleet's console runs its own ships.
+struct ConsoleCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "console",
+        abstract: "The operator console: browse the fleet, inspect payloads, dry-run and commit behind a guard.",
+        discussion: """
+        Keys: ? shows the keys that apply where you are; : takes commands (:q, :theme NAME, :reload);
+        Esc backs out. Run history and logs: $XDG_STATE_HOME/starfleet/ (history.jsonl, runs/).
+        """
+    )
+
+    @OptionGroup var global: GlobalOptions
+
+    @Option(help: "Directory of payload YAML files (default: the last one used, then the current directory).")
+    var payloads: String?
+
+    @Option(help: "Theme name or path (default: $STARFLEET_THEME, then default).")
+    var theme: String?
+
+    @Flag(help: "Read-only: commit is not available at all.")
+    var readonly = false
+
+    @Option(name: .customLong("account-index"), help: "Read the account index from this JSON file instead of S3.")
+    var accountIndex: String?
+
+    func run() async throws {
+        let environment = global.environment
+        let options = ConsoleOptions(
+            configurationDirectory: Self.absolute(global.configurationDirectory),
+            payloadsDirectory: payloads.map(Self.absolute), theme: theme, readOnly: readonly,
+            accountIndexFile: accountIndex.map(Self.absolute), environment: environment)
+        let cloud = ConsoleCloud(
+            listObjects: { bucket, prefix, region in
+                let session = AWSSession(region: region, environment: environment)
+                return try await session.s3(region: region).listObjectsV2(bucket: bucket, prefix: prefix).map(\.key)
+            },
+            getObject: AWSWiring.objectFetcher(environment: environment))
+        let status = await ConsoleRuntime.run(options: options, fleet: FleetContext.fleet, cloud: cloud)
+        if status != 0 { throw CLIFailure(status == 2 ? .usage : .executionFailed, nil) }
+    }
+
+    /// Runs start in the same working directory, but paths are shown and passed absolute.
+    static func absolute(_ path: String) -> String {
+        if path.hasPrefix("/") { return path }
+        return URL(fileURLWithPath: FileManager.default.currentDirectoryPath).appendingPathComponent(path).standardizedFileURL.path
+    }
+}

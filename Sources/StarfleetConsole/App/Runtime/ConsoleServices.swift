@@ -1,0 +1,425 @@
+import Foundation
+import Logging
+import Starfleet
+import StarfleetSchema
+import Synchronization
+
+/// Performs the effects `reduce` asks for, off the main thread, and posts the results to the
+/// inbox. Everything that touches files, the network or child processes lives here.
+public final class ConsoleServices: Sendable {
+    public let fleet: Fleet
+    public let options: ConsoleOptions
+    public let cloud: ConsoleCloud
+    public let inbox: ActionInbox
+    public let history: RunHistory
+    /// Colours the terminal can show (for `:theme`).
+    public let capability: ColorCapability
+
+    private struct Shared: Sendable {
+        var indexCache: AccountIndexCache?
+        var scopeToRegions: [String] = []
+        var pickerGeneration = 0
+        var s3Bodies: [String: Data] = [:]
+        var supervisors: [String: RunSupervisor] = [:]
+    }
+
+    private let shared = Mutex(Shared())
+
+    /// Payloads larger than this are not inspected (a template is a few KiB).
+    static let maximumPayloadSize = 5 * 1024 * 1024
+
+    public init(fleet: Fleet, options: ConsoleOptions, cloud: ConsoleCloud, inbox: ActionInbox,
+                capability: ColorCapability = .indexed256) {
+        self.fleet = fleet
+        self.options = options
+        self.cloud = cloud
+        self.inbox = inbox
+        self.history = RunHistory(directory: options.stateDirectory)
+        self.capability = capability
+    }
+
+    /// Starts the work for an effect in the background. (`redraw` is the runtime's own.)
+    public func perform(_ effect: Effect) {
+        switch effect {
+        case .redraw:
+            return
+        case .listLocal(let generation, _, _), .listS3(let generation, _, _, _):
+            shared.withLock { $0.pickerGeneration = generation }
+        case .cancelRun(let id):
+            let supervisor = shared.withLock { $0.supervisors[id] }
+            supervisor?.cancel()
+            return
+        default:
+            break
+        }
+        Task.detached { [self] in
+            await self.run(effect)
+        }
+    }
+
+    /// Performs an effect and waits for it (tests use this directly).
+    public func run(_ effect: Effect) async {
+        switch effect {
+        case .loadConfiguration: loadConfiguration()
+        case .loadTheme(let name):
+            let result = ThemeLoader(environment: options.environment).load(name, capability: capability)
+            inbox.post(.themeLoaded(result.theme, warnings: result.warnings.map(\.description)))
+        case .listLocal(let generation, let directory, let preferred):
+            listLocal(generation: generation, directory: directory, preferSubdirectory: preferred)
+        case .listS3(let generation, let bucket, let prefix, let region):
+            await listS3(generation: generation, bucket: bucket, prefix: prefix, region: region)
+        case .validateEntries(let generation, let ship, let entries):
+            await validate(generation: generation, ship: ship, entries: entries)
+        case .openPayload(let requestID, let ship, let origin):
+            await openPayload(requestID: requestID, ship: ship, origin: origin)
+        case .loadFanOut(let requestID, let ship, let payload):
+            await loadFanOut(requestID: requestID, ship: ship, payload: payload)
+        case .loadHistory:
+            inbox.post(.historyLoaded(history.records()))
+        case .openHistoryLog(let requestID, let path):
+            inbox.post(.historyLogLoaded(requestID: requestID, Self.readLog(path: path)))
+        case .checkCommit(let launch):
+            switch currentDigest() {
+            case .success(let digest):
+                inbox.post(.commitChecked(runID: launch.id, .success(fingerprint(launch, digest: digest))))
+            case .failure(let failure):
+                inbox.post(.commitChecked(runID: launch.id, .failure(failure)))
+            }
+        case .startRun(let launch):
+            await startRun(launch)
+        case .cancelRun(let id):
+            shared.withLock { $0.supervisors[id] }?.cancel()
+        case .recordHistory(let record):
+            do {
+                try history.append(record)
+                inbox.post(.historyLoaded(history.records()))
+            } catch {
+                inbox.post(.historyWriteFailed("\(history.historyFile): \(error.localizedDescription)"))
+            }
+        case .rememberPayloadDirectory(let directory):
+            ConsoleSettings(lastPayloadDirectory: directory).save(stateDirectory: options.stateDirectory)
+        case .redraw:
+            break
+        }
+    }
+
+    // MARK: - Configuration
+
+    func loadConfigurationValue() -> Result<Configuration, ConsoleFailure> {
+        do {
+            let regions = try RegionCatalog.load(environment: options.environment)
+            return .success(try ConfigurationLoader(regions: regions).load(directory: options.configurationDirectory))
+        } catch let error as RegionCatalogError {
+            return .failure(ConsoleFailure(error.description))
+        } catch let error as ConfigurationError {
+            return .failure(ConsoleFailure(error.description))
+        } catch {
+            return .failure(ConsoleFailure("\(error)"))
+        }
+    }
+
+    func loadConfiguration() {
+        switch loadConfigurationValue() {
+        case .success(let configuration):
+            let snapshot = FleetSnapshot.make(configuration: configuration, fleet: fleet,
+                                              accountIndexFile: options.accountIndexFile)
+            let source = try? AccountIndexSource.resolve(configuration: configuration, overrideFile: options.accountIndexFile)
+            let fetch = cloud.getObject
+            shared.withLock {
+                $0.indexCache = source.map { AccountIndexCache(source: $0, fetch: fetch) }
+                $0.scopeToRegions = configuration.scopeToRegions
+            }
+            inbox.post(.configurationLoaded(snapshot))
+        case .failure(let failure):
+            inbox.post(.configurationFailed(failure.message))
+        }
+    }
+
+    func currentDigest() -> Result<String, ConsoleFailure> {
+        loadConfigurationValue().map { RunFingerprint.configurationDigest(files: $0.files) }
+    }
+
+    func fingerprint(_ launch: RunLaunch, digest: String) -> RunFingerprint {
+        RunFingerprint(ship: launch.ship, payloadSHA256: launch.payloadSHA256, configurationSHA256: digest,
+                       accountId: launch.target?.accountId, region: launch.target?.region)
+    }
+
+    // MARK: - Picker
+
+    func isCurrent(_ generation: Int) -> Bool { shared.withLock { $0.pickerGeneration == generation } }
+
+    func listLocal(generation: Int, directory requested: String, preferSubdirectory: String?) {
+        var directory = Self.absolute(requested)
+        let manager = FileManager.default
+        var isDirectory: ObjCBool = false
+        if let ship = preferSubdirectory {
+            let candidate = (directory as NSString).appendingPathComponent(ship)
+            if manager.fileExists(atPath: candidate, isDirectory: &isDirectory), isDirectory.boolValue { directory = candidate }
+        }
+        guard manager.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+            inbox.post(.pickerListed(generation: generation, directory: directory,
+                                     .failure(ConsoleFailure("\(directory): no such directory"))))
+            return
+        }
+        let names: [String]
+        do {
+            names = try manager.contentsOfDirectory(atPath: directory)
+        } catch {
+            inbox.post(.pickerListed(generation: generation, directory: directory,
+                                     .failure(ConsoleFailure("\(directory): cannot list (\(error.localizedDescription))"))))
+            return
+        }
+        // Only names: a stat per entry (or a locale-aware sort) makes 5,000-file directories slow.
+        var directories: [PickerEntry] = []
+        var files: [PickerEntry] = []
+        for name in names where !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            if name.hasSuffix(".yaml") || name.hasSuffix(".yml") {
+                files.append(PickerEntry(name: name, kind: .file, origin: .local(path)))
+            } else if manager.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+                directories.append(PickerEntry(name: name, kind: .directory, directory: path))
+            }
+        }
+        directories.sort { $0.name < $1.name }
+        files.sort { $0.name < $1.name }
+        var entries: [PickerEntry] = []
+        if directory != "/" {
+            entries.append(PickerEntry(name: "..", kind: .parent, directory: (directory as NSString).deletingLastPathComponent))
+        }
+        inbox.post(.pickerListed(generation: generation, directory: directory, .success(entries + directories + files)))
+    }
+
+    func listS3(generation: Int, bucket: String, prefix: String, region: String) async {
+        do {
+            let keys = try await cloud.listObjects(bucket, prefix, region)
+            let entries = keys.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted().map { key in
+                PickerEntry(name: String(key.dropFirst(key.hasPrefix(prefix) ? prefix.count : 0)), kind: .file,
+                            origin: .s3(bucket: bucket, key: key))
+            }
+            inbox.post(.pickerListed(generation: generation, directory: "", .success(entries)))
+        } catch {
+            inbox.post(.pickerListed(generation: generation, directory: "",
+                                     .failure(ConsoleFailure("s3://\(bucket)/\(prefix): \(error)"))))
+        }
+    }
+
+    /// Validates picker entries in order, posting results in batches; stops when the picker
+    /// lists something else.
+    func validate(generation: Int, ship: String, entries: [Int: PayloadOrigin]) async {
+        guard let schema = fleet.ship(named: ship)?.payloadTemplate else { return }
+        var batch: [(index: Int, validity: EntryValidity)] = []
+        var lastPost = ContinuousClock.now
+        for index in entries.keys.sorted() {
+            guard isCurrent(generation) else { return }
+            guard let origin = entries[index] else { continue }
+            let validity: EntryValidity
+            switch await read(origin) {
+            case .success(let data):
+                switch PayloadDocument.validity(of: data, schema: schema) {
+                case .valid: validity = .valid
+                case .invalid(let problems): validity = .invalid(problems.count)
+                case .unreadable(let message, _): validity = .unreadable(message)
+                }
+            case .failure(let failure):
+                validity = .unreadable(failure.message)
+            }
+            batch.append((index, validity))
+            if batch.count >= 256 || ContinuousClock.now - lastPost > .milliseconds(50) {
+                inbox.post(.pickerValidated(generation: generation, batch))
+                batch = []
+                lastPost = ContinuousClock.now
+            }
+        }
+        if !batch.isEmpty { inbox.post(.pickerValidated(generation: generation, batch)) }
+    }
+
+    func read(_ origin: PayloadOrigin) async -> Result<Data, ConsoleFailure> {
+        switch origin {
+        case .local(let path):
+            guard let attributes = try? FileManager.default.attributesOfItem(atPath: path),
+                  let data = FileManager.default.contents(atPath: path) else {
+                return .failure(ConsoleFailure("\(path): \(YAMLReader.describeReadFailure(path: path))"))
+            }
+            if let size = attributes[.size] as? Int, size > Self.maximumPayloadSize {
+                return .failure(ConsoleFailure("\(path): \(size / 1024) KiB is too large for a payload template"))
+            }
+            return .success(data)
+        case .s3(let bucket, let key):
+            let cacheKey = bucket + "/" + key
+            if let cached = shared.withLock({ $0.s3Bodies[cacheKey] }) { return .success(cached) }
+            do {
+                let region = loadConfigurationRegion()
+                let data = try await cloud.getObject(bucket, key, region)
+                guard data.count <= Self.maximumPayloadSize else {
+                    return .failure(ConsoleFailure("s3://\(bucket)/\(key) is too large for a payload template"))
+                }
+                shared.withLock { $0.s3Bodies[cacheKey] = data }
+                return .success(data)
+            } catch {
+                return .failure(ConsoleFailure("s3://\(bucket)/\(key): \(error)"))
+            }
+        }
+    }
+
+    func loadConfigurationRegion() -> String {
+        (try? loadConfigurationValue().get())?.deploymentRegion ?? "us-east-1"
+    }
+
+    // MARK: - Inspector
+
+    func openPayload(requestID: Int, ship: String, origin: PayloadOrigin) async {
+        guard let schema = fleet.ship(named: ship)?.payloadTemplate else {
+            inbox.post(.payloadOpened(requestID: requestID, .failure(ConsoleFailure("\(ship) is not in this fleet"))))
+            return
+        }
+        if case .s3(let bucket, let key) = origin {
+            // Always read the object again when it is opened: it may have changed since the listing.
+            shared.withLock { _ = $0.s3Bodies.removeValue(forKey: bucket + "/" + key) }
+        }
+        switch await read(origin) {
+        case .success(let data):
+            let document = PayloadDocument.make(origin: origin, ship: ship, data: data, schema: schema)
+            inbox.post(.payloadOpened(requestID: requestID, .success(document)))
+        case .failure(let failure):
+            inbox.post(.payloadOpened(requestID: requestID, .failure(failure)))
+        }
+    }
+
+    func loadFanOut(requestID: Int, ship: String, payload: PayloadMap) async {
+        guard let shipType = fleet.ship(named: ship) else { return }
+        let (cache, scope) = shared.withLock { ($0.indexCache, $0.scopeToRegions) }
+        guard let cache else {
+            inbox.post(.fanOutLoaded(requestID: requestID, .failure(ConsoleFailure(
+                "The account index is not configured (StarfleetDefaultAccountIndex, or --account-index FILE)."))))
+            return
+        }
+        do {
+            let index = try await cache.index()
+            let resolver = AccountResolver(index: index, scopeToRegions: scope)
+            let plan = FanOutPlan.make(strategy: shipType.fanOutStrategy, payload: Payload(payload), resolver: resolver)
+            inbox.post(.fanOutLoaded(requestID: requestID, .success(plan)))
+        } catch {
+            inbox.post(.fanOutLoaded(requestID: requestID, .failure(ConsoleFailure(error.description))))
+        }
+    }
+
+    // MARK: - History
+
+    /// The last 10,000 lines of a saved log (and how many it has).
+    static func readLog(path: String, keep: Int = 10_000) -> Result<HistoryLogContents, ConsoleFailure> {
+        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
+            return .failure(ConsoleFailure("\(path): \(YAMLReader.describeReadFailure(path: path))"))
+        }
+        var newlines: [Int] = []
+        data.withUnsafeBytes { buffer in
+            for (offset, byte) in buffer.enumerated() where byte == 0x0A { newlines.append(offset) }
+        }
+        let total = newlines.count + ((data.last.map { $0 != 0x0A } ?? false) ? 1 : 0)
+        let startLine = max(0, total - keep)
+        let startOffset = startLine == 0 ? 0 : newlines[startLine - 1] + 1
+        let tail = data[data.startIndex + startOffset..<data.endIndex]
+        var lines: [LogLine] = []
+        lines.reserveCapacity(min(keep, total) + 16)
+        for piece in tail.split(separator: 0x0A, omittingEmptySubsequences: false) {
+            let text = String(decoding: piece, as: UTF8.self)
+            lines.append(contentsOf: ConsoleReducer.logLines(RunLogRecord.parse(text)))
+        }
+        if lines.last?.text.isEmpty == true { lines.removeLast() }
+        return .success(HistoryLogContents(lines: lines, totalLines: total))
+    }
+
+    // MARK: - Runs
+
+    func startRun(_ launch: RunLaunch) async {
+        let id = launch.id
+        do {
+            try history.prepare()
+        } catch {
+            inbox.post(.runNotStarted(id: id, reason: "cannot create \(history.runsDirectory): \(error.localizedDescription)"))
+            return
+        }
+        let digest: String
+        switch currentDigest() {
+        case .success(let value): digest = value
+        case .failure(let failure):
+            inbox.post(.runNotStarted(id: id, reason: failure.message))
+            return
+        }
+        if launch.commit {
+            guard let expected = launch.expectedConfigurationDigest, expected == digest else {
+                inbox.post(.runNotStarted(id: id, reason: "the configuration changed since the dry run; dry-run again"))
+                return
+            }
+        }
+        // The child runs exactly the bytes the operator inspected (and the dry run ran).
+        let payloadPath = history.runsDirectory + "/\(id).payload" + (launch.origin.name.hasSuffix(".yml") ? ".yml" : ".yaml")
+        do {
+            try launch.payloadData.write(to: URL(fileURLWithPath: payloadPath))
+        } catch {
+            inbox.post(.runNotStarted(id: id, reason: "cannot write \(payloadPath): \(error.localizedDescription)"))
+            return
+        }
+        var arguments = ["run", launch.ship, "--config", options.configurationDirectory, "--payload", payloadPath,
+                         "--log-format", "jsonl"]
+        if let target = launch.target {
+            arguments += ["--account-id", target.accountId]
+            if let region = target.region { arguments += ["--region", region] }
+        }
+        if let index = options.accountIndexFile { arguments += ["--account-index", index] }
+        if launch.commit { arguments.append("--commit") }
+        let logPath = history.logPath(for: id)
+        let supervisor = RunSupervisor(executable: options.runExecutable, arguments: arguments,
+                                       environment: options.environment, logPath: logPath)
+        shared.withLock { $0.supervisors[id] = supervisor }
+        defer { shared.withLock { _ = $0.supervisors.removeValue(forKey: id) } }
+        inbox.post(.runStarted(id: id, fingerprint: fingerprint(launch, digest: digest), logPath: logPath))
+        for await event in supervisor.start() {
+            switch event {
+            case .line(let record):
+                inbox.postOutput(id: id, record)
+            case .finished(let status, let signaled):
+                inbox.post(.runFinished(id: id, exitStatus: status, signaled: signaled, at: Date()))
+            case .failedToStart(let message):
+                inbox.post(.runNotStarted(id: id, reason: message))
+            }
+        }
+    }
+
+    // MARK: - Paths
+
+    static func absolute(_ path: String) -> String {
+        var expanded = path
+        if expanded.hasPrefix("~/") { expanded = NSHomeDirectory() + expanded.dropFirst() }
+        if !expanded.hasPrefix("/") { expanded = FileManager.default.currentDirectoryPath + "/" + expanded }
+        return URL(fileURLWithPath: expanded).standardizedFileURL.path
+    }
+}
+
+/// `console.json` in the state directory: what the console remembers between sessions.
+public struct ConsoleSettings: Codable, Sendable, Equatable {
+    public var lastPayloadDirectory: String?
+
+    public init(lastPayloadDirectory: String? = nil) {
+        self.lastPayloadDirectory = lastPayloadDirectory
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case lastPayloadDirectory = "last_payload_directory"
+    }
+
+    public static func path(stateDirectory: String) -> String { stateDirectory + "/console.json" }
+
+    public static func load(stateDirectory: String) -> ConsoleSettings {
+        guard let data = FileManager.default.contents(atPath: path(stateDirectory: stateDirectory)),
+              let settings = try? JSONDecoder().decode(ConsoleSettings.self, from: data) else { return ConsoleSettings() }
+        return settings
+    }
+
+    public func save(stateDirectory: String) {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        guard let data = try? encoder.encode(self) else { return }
+        try? FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
+        try? data.write(to: URL(fileURLWithPath: Self.path(stateDirectory: stateDirectory)), options: .atomic)
+    }
+}

@@ -1,0 +1,365 @@
+import Foundation
+import Starfleet
+import StarfleetSchema
+import StarfleetTestSupport
+import Testing
+@testable import StarfleetConsole
+
+/// `reduce` on its own: the commit gate, read-only mode, runs, input and resizing.
+@Suite("Console reduce")
+struct ConsoleReducerTests {
+    func inspecting(readOnly: Bool = false) throws -> (AppState, TemporaryDirectory) {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory), readOnly: readOnly)
+        ConsoleFixture.inspecting(ConsoleFixture.validPayload, state: &state)
+        return (state, directory)
+    }
+
+    // MARK: - Commit gate
+
+    @Test("Commit before any dry run is refused, and the footer says why")
+    func commitNeedsDryRun() throws {
+        var (state, _) = try inspecting()
+        let reason = ConsoleReducer.commitGateReason(state)
+        #expect(reason?.contains("needs a successful dry run") == true)
+        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
+        #expect(effects.isEmpty)
+        #expect(state.overlay == nil)
+        #expect(state.flash?.text.contains("needs a successful dry run") == true)
+        // The footer shows Commit, disabled.
+        let items = ConsoleBindings.registry(for: state).footerItems(for: ConsoleBindings.contexts(for: state))
+        #expect(items.contains(FooterItem(key: "C", label: "Commit", isEnabled: false)))
+        #expect(ConsoleView.render(state).line(38).contains("⚠ Commit needs a successful dry run"))
+    }
+
+    @Test("A failed dry run does not open the gate")
+    func failedDryRun() throws {
+        var (state, _) = try inspecting()
+        ConsoleFixture.dryRun(&state, exitStatus: 3)
+        #expect(state.lastSuccessfulDryRun == nil)
+        #expect(state.run?.status == .failed(3))
+        #expect(ConsoleReducer.commitGateReason(state) != nil)
+    }
+
+    @Test("After a successful dry run of the same ship, payload, configuration and target, commit is offered")
+    func commitAfterDryRun() throws {
+        var (state, _) = try inspecting()
+        let runID = ConsoleFixture.dryRun(&state)
+        #expect(state.lastSuccessfulDryRun?.runID == runID)
+        #expect(ConsoleReducer.commitGateReason(state) == nil)
+        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
+        guard case .checkCommit(let launch)? = effects.first else {
+            Issue.record("\(effects)")
+            return
+        }
+        // The key that opens the dialog does not run anything; the re-check comes first.
+        #expect(!effects.contains { if case .startRun = $0 { return true } else { return false } })
+        ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(state.lastSuccessfulDryRun!.fingerprint)))
+        guard case .commitDialog(let dialog)? = state.overlay else {
+            Issue.record("no dialog: \(String(describing: state.flash))")
+            return
+        }
+        #expect(dialog.dialog.focusedButton == 0)
+        #expect(dialog.dialog.buttons == ["Cancel", "Commit"])
+
+        // Enter on the focused Cancel closes it without running.
+        var cancelled = state
+        #expect(ConsoleReducer.reduce(&cancelled, .key(.enter)).isEmpty)
+        #expect(cancelled.overlay == nil)
+        #expect(cancelled.run?.launch.commit == false)
+
+        // Commit without the typed name is refused inside the dialog.
+        var untyped = state
+        ConsoleReducer.reduce(&untyped, .key(.tab))
+        #expect(ConsoleReducer.reduce(&untyped, .key(.enter)).isEmpty)
+        guard case .commitDialog(let refused)? = untyped.overlay else {
+            Issue.record("dialog closed")
+            return
+        }
+        #expect(refused.error == "Type the ship's name to confirm.")
+        #expect(ConsoleView.render(untyped).text.contains("Type the ship's name to confirm."))
+
+        // A wrong name is refused too.
+        var wrong = state
+        _ = ConsoleFixture.type("ConsoleSingle", into: &wrong)
+        ConsoleReducer.reduce(&wrong, .key(.tab))
+        #expect(ConsoleReducer.reduce(&wrong, .key(.enter)).isEmpty)
+        if case .commitDialog(let dialog)? = wrong.overlay {
+            #expect(dialog.error?.contains("is not ConsoleSingleShip") == true)
+        } else {
+            Issue.record("dialog closed on a wrong name")
+        }
+
+        // Typing q in the dialog types it (it does not quit).
+        var typing = state
+        _ = ConsoleFixture.type("q", into: &typing)
+        #expect(!typing.shouldQuit)
+
+        // The right name, Tab to Commit, Enter: the commit starts.
+        _ = ConsoleFixture.type("ConsoleSingleShip", into: &state)
+        ConsoleReducer.reduce(&state, .key(.tab))
+        let started = ConsoleReducer.reduce(&state, .key(.enter))
+        guard case .startRun(let commit)? = started.first else {
+            Issue.record("\(started)")
+            return
+        }
+        #expect(commit.commit)
+        #expect(commit.expectedConfigurationDigest == state.fleet.snapshot!.configurationDigest)
+        #expect(state.overlay == nil)
+        #expect(state.isCommitting)
+        #expect(state.screen == .run)
+        // Red COMMIT badge in the header while it runs.
+        let screen = ConsoleView.render(state)
+        #expect(screen.line(0).contains("COMMIT"))
+        let badge = screen.find(" COMMIT ")!
+        #expect(screen.style(row: badge.row, column: badge.column).background == Theme.default[.badgeCommit].background)
+        // The dry run was spent by the commit.
+        #expect(state.lastSuccessfulDryRun == nil)
+    }
+
+    @Test("The gate closes when the payload, the configuration, the target or the ship differ")
+    func gateCases() throws {
+        var (state, _) = try inspecting()
+        ConsoleFixture.dryRun(&state)
+        let good = state.lastSuccessfulDryRun!.fingerprint
+
+        var payloadChanged = state
+        payloadChanged.inspector!.document = ConsoleFixture.document(ConsoleFixture.validPayload + "\nMore: 1")
+        #expect(ConsoleReducer.commitGateReason(payloadChanged)?.contains("payload changed") == true)
+
+        var configurationChanged = state
+        configurationChanged.fleet.snapshot!.configurationDigest = "different"
+        #expect(ConsoleReducer.commitGateReason(configurationChanged)?.contains("configuration changed") == true)
+
+        var otherShip = state
+        otherShip.lastSuccessfulDryRun!.fingerprint = RunFingerprint(
+            ship: "ConsoleAccountShip", payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
+            accountId: nil, region: nil)
+        #expect(ConsoleReducer.commitGateReason(otherShip)?.contains("was of ConsoleAccountShip") == true)
+
+        var otherTarget = state
+        otherTarget.lastSuccessfulDryRun!.fingerprint = RunFingerprint(
+            ship: good.ship, payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
+            accountId: "000000000001", region: "us-east-1")
+        #expect(ConsoleReducer.commitGateReason(otherTarget)?.contains("another account/region") == true)
+
+        // The configuration changed on disk between the key and the dialog: the re-check refuses.
+        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
+        guard case .checkCommit(let launch)? = effects.first else {
+            Issue.record("\(effects)")
+            return
+        }
+        let onDisk = RunFingerprint(ship: good.ship, payloadSHA256: good.payloadSHA256, configurationSHA256: "edited",
+                                    accountId: nil, region: nil)
+        ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(onDisk)))
+        #expect(state.overlay == nil)
+        #expect(state.flash?.text.contains("configuration changed") == true)
+    }
+
+    @Test("Fanned-out ships need a target picked from the account index before running")
+    func fanOutTarget() throws {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
+        ConsoleFixture.inspecting("""
+        TemplateName: Some
+        TemplateDescription: Some accounts.
+        IncludeAccounts:
+          AllAccounts: true
+        """, state: &state, ship: "ConsoleAccountShip")
+        #expect(ConsoleReducer.dryRunReason(state)?.contains("Pick the account") == true)
+        #expect(ConsoleReducer.reduce(&state, .key(.char("d"))).isEmpty)
+        let inspector = state.inspector!
+        #expect(inspector.fanOut.isLoading)
+        ConsoleReducer.reduce(&state, .key(.char("f")))
+        #expect(state.inspector?.tab == .fanOut)
+        #expect(ConsoleView.render(state).text.contains("Loading the account index"))
+        // Results: two accounts.
+        ConsoleReducer.reduce(&state, .fanOutLoaded(requestID: inspector.requestID, .failure(ConsoleFailure("placeholder"))))
+        #expect(ConsoleView.render(state).text.contains("✗ placeholder"))
+        state.inspector!.fanOut.error = nil
+        state.inspector!.fanOut.rows = [FanOutRow(accountId: "000000000001", accountName: "Alpha", region: nil),
+                                        FanOutRow(accountId: "000000000002", accountName: "Beta", region: nil)]
+        state.inspector!.fanOut.invocationCount = 2
+        ConsoleReducer.reduce(&state, .key(.down))
+        ConsoleReducer.reduce(&state, .key(.enter))
+        #expect(state.inspector?.target == RunTarget(accountId: "000000000002", accountName: "Beta", region: nil))
+        let screen = ConsoleView.render(state).text
+        #expect(screen.contains("Target: 000000000002 (Beta)"))
+        #expect(screen.contains("TARGET"))
+        let effects = ConsoleReducer.reduce(&state, .key(.char("d")))
+        guard case .startRun(let launch)? = effects.first else {
+            Issue.record("\(effects) \(String(describing: state.flash))")
+            return
+        }
+        #expect(launch.target?.accountId == "000000000002")
+    }
+
+    // MARK: - Read-only
+
+    @Test("Read-only mode removes commit entirely: no binding, no footer entry, no help line, no dialog")
+    func readOnly() throws {
+        var (state, _) = try inspecting(readOnly: true)
+        ConsoleFixture.dryRun(&state)
+        let registry = ConsoleBindings.registry(for: state)
+        #expect(registry.binding(id: "run.commit") == nil)
+        #expect(!registry.footerItems(for: ConsoleBindings.contexts(for: state)).contains { $0.label == "Commit" })
+        #expect(!registry.helpLines(for: ConsoleBindings.run).contains { $0.contains("Commit") })
+        #expect(ConsoleReducer.reduce(&state, .key(.char("C"))).isEmpty)
+        #expect(state.overlay == nil)
+        // Even a forged commit check opens nothing.
+        ConsoleReducer.reduce(&state, .commitChecked(runID: "x", .success(state.lastSuccessfulDryRun!.fingerprint)))
+        #expect(state.overlay == nil)
+        let screen = ConsoleView.render(state)
+        #expect(screen.line(0).contains("[R]"))
+        #expect(!screen.line(39).contains("Commit"))
+        #expect(state.flash?.text.contains("C commits") != true)
+    }
+
+    // MARK: - Runs
+
+    @Test("x cancels a running job; the run ends as cancelled and is recorded")
+    func cancel() throws {
+        var (state, _) = try inspecting()
+        let effects = ConsoleReducer.reduce(&state, .key(.char("d")))
+        guard case .startRun(let launch)? = effects.first else {
+            Issue.record("\(effects)")
+            return
+        }
+        let fingerprint = ConsoleReducer.currentFingerprint(state)!
+        ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: fingerprint, logPath: "/tmp/run.log"))
+        #expect(state.run?.status == .running)
+        #expect(ConsoleReducer.reduce(&state, .key(.char("q"))).isEmpty)
+        #expect(!state.shouldQuit)
+        #expect(state.flash?.text.contains("A run is in progress") == true)
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))) == [.cancelRun(id: launch.id)])
+        #expect(state.run?.status == .cancelling)
+        let finished = ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: 130, signaled: false,
+                                                                  at: state.now.addingTimeInterval(2)))
+        #expect(state.run?.status == .cancelled(130))
+        #expect(state.lastSuccessfulDryRun == nil)
+        guard case .recordHistory(let record)? = finished.first else {
+            Issue.record("\(finished)")
+            return
+        }
+        #expect(record.exitStatus == 130)
+        #expect(record.mode == "dry-run")
+        #expect(record.ship == "ConsoleSingleShip")
+        #expect(record.payloadSHA256 == launch.payloadSHA256)
+        #expect(ConsoleView.render(state).text.contains("■ cancelled · exit 130"))
+    }
+
+    @Test("Resizing during a run with the dialog open keeps everything")
+    func resizeKeepsState() throws {
+        var (state, _) = try inspecting()
+        ConsoleFixture.dryRun(&state)
+        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
+        guard case .checkCommit(let launch)? = effects.first else { return }
+        ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(state.lastSuccessfulDryRun!.fingerprint)))
+        _ = ConsoleFixture.type("Console", into: &state)
+        for size in [Size(width: 80, height: 24), Size(width: 50, height: 10), Size(width: 200, height: 60)] {
+            ConsoleReducer.reduce(&state, .resize(size))
+            let screen = ConsoleView.render(state)
+            #expect(screen.size == size)
+            if TooSmallNotice.isTooSmall(size) {
+                #expect(screen.text.contains("Terminal too small"))
+            } else {
+                #expect(screen.text.contains("Commit ConsoleSingleShip?"), "\(size)")
+                #expect(screen.text.contains("> Console"))
+            }
+        }
+        guard case .commitDialog(let dialog)? = state.overlay else {
+            Issue.record("dialog lost")
+            return
+        }
+        #expect(dialog.dialog.input?.text == "Console")
+        #expect(state.screen == .run)
+    }
+
+    @Test("Log lines: time, level, message; multi-line messages continue indented; raw lines stay raw")
+    func logLines() {
+        let record = RunLogRecord.parse(#"{"time":"2026-11-29T10:00:00.123Z","level":"info","message":"first\nsecond"}"#)
+        let lines = ConsoleReducer.logLines(record)
+        #expect(lines.map(\.text) == ["10:00:00.123 INFO  first", "                   second"])
+        #expect(lines.allSatisfy { $0.level == .info })
+        let raw = ConsoleReducer.logLines(RunLogRecord.parse("Fatal error: boom"))
+        #expect(raw == [LogLine("Fatal error: boom", level: nil)])
+    }
+
+    @Test("Run log lines parse the same through the fast path as through JSONSerialization")
+    func logRecordParsing() throws {
+        let lines = [
+            #"{"time": "2026-11-29T10:00:00.000Z", "level": "warning", "message": "quote \" backslash \\ tab \t newline \n é \u00e9 🚀 \ud83d\ude80 slash \/", "ship": "X"}"#,
+            #"{"level":"info","message":"compact"}"#,
+            #"{"message": "no level"}"#,
+            #"{"level": "info", "count": 3, "message": "a number elsewhere"}"#,
+            #"{"level": "info"}"#,
+            #"{"level": "info", "message": "truncated"#,
+            "plain text",
+        ]
+        for line in lines {
+            let record = RunLogRecord.parse(line)
+            let object = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            let message = object?["message"] as? String
+            #expect(record.message == (message ?? line), "\(line)")
+            #expect(record.level?.rawValue == (message == nil ? nil : object?["level"] as? String), "\(line)")
+            #expect(record.time == (message == nil ? nil : object?["time"] as? String), "\(line)")
+            #expect(record.raw == line)
+        }
+        #expect(RunLogRecord.parse(lines[0]).message.contains("🚀 🚀"))
+    }
+
+    // MARK: - Input and navigation
+
+    @Test("/ filters the fleet live, Esc restores; : runs commands; Esc backs out of screens")
+    func inputAndCommands() throws {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
+        ConsoleReducer.reduce(&state, .key(.char("/")))
+        _ = ConsoleFixture.type("disab", into: &state)
+        #expect(state.fleet.visibleShips.map(\.name) == ["ConsoleDisabledShip"])
+        #expect(ConsoleView.render(state).line(38).hasPrefix("/disab"))
+        ConsoleReducer.reduce(&state, .key(.escape))
+        #expect(state.input == nil)
+        #expect(state.fleet.filter.isEmpty)
+        ConsoleReducer.reduce(&state, .key(.char("/")))
+        _ = ConsoleFixture.type("account", into: &state)
+        ConsoleReducer.reduce(&state, .key(.enter))
+        #expect(state.fleet.filter == "account")
+        #expect(state.fleet.visibleShips.map(\.name) == ["ConsoleAccountShip"])
+        ConsoleReducer.reduce(&state, .key(.escape))
+        #expect(state.fleet.filter.isEmpty)
+
+        ConsoleReducer.reduce(&state, .key(.char(":")))
+        _ = ConsoleFixture.type("theme mono", into: &state)
+        #expect(ConsoleReducer.reduce(&state, .key(.enter)) == [.loadTheme("mono")])
+        ConsoleReducer.reduce(&state, .themeLoaded(Theme.builtinMono, warnings: []))
+        #expect(state.theme.name == "mono")
+
+        ConsoleReducer.reduce(&state, .key(.char(":")))
+        _ = ConsoleFixture.type("bogus", into: &state)
+        ConsoleReducer.reduce(&state, .key(.enter))
+        #expect(state.flash?.kind == .error)
+        #expect(state.flash?.text.contains("Unknown command :bogus") == true)
+
+        ConsoleReducer.reduce(&state, .key(.char(":")))
+        _ = ConsoleFixture.type("reload", into: &state)
+        #expect(ConsoleReducer.reduce(&state, .key(.enter)) == [.loadConfiguration])
+
+        #expect(ConsoleReducer.reduce(&state, .key(.ctrl("l"))) == [.redraw])
+
+        // Open the picker, then back out with Esc.
+        state.fleet.selected = 0
+        let effects = ConsoleReducer.reduce(&state, .key(.enter))
+        #expect(effects == [.listLocal(generation: state.picker!.generation, directory: "/payloads",
+                                       preferSubdirectory: "ConsoleSingleShip")])
+        #expect(state.screen == .picker)
+        ConsoleReducer.reduce(&state, .key(.escape))
+        #expect(state.screen == .fleet)
+        ConsoleReducer.reduce(&state, .key(.escape))
+        #expect(state.screen == .fleet)
+        ConsoleReducer.reduce(&state, .key(.char(":")))
+        _ = ConsoleFixture.type("q", into: &state)
+        ConsoleReducer.reduce(&state, .key(.enter))
+        #expect(state.shouldQuit)
+    }
+}
