@@ -36,7 +36,8 @@ struct ProcessRunnerTests {
         #expect(result.timedOut)
         #expect(result.exitCode != 0)
         #expect(result.stdoutText == "started\n")
-        #expect(Date().timeIntervalSince(started) < 5)
+        // Far below the child's 30 s sleep; loose because CI machines can be loaded.
+        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func childrenCanHandleSIGTERM() async throws {
