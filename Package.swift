@@ -82,7 +82,7 @@ let package = Package(
         // Test-only helpers: moto_server launcher, tmux driver, temporary directories.
         .target(name: "StarfleetTestSupport", dependencies: ["StarfleetAWS", "Starfleet", .product(name: "Logging", package: "swift-log")]),
 
-        .testTarget(name: "StarfleetSchemaTests", dependencies: ["StarfleetSchema"]),
+        .testTarget(name: "StarfleetSchemaTests", dependencies: ["StarfleetSchema", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetAWSTests", dependencies: ["StarfleetAWS", "StarfleetTestSupport"]),
         .testTarget(name: "WorkerShipsTests", dependencies: ["WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetTestSupport"]),

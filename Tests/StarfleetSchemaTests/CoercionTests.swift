@@ -1,4 +1,5 @@
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// SPEC §2.4 coercion rules, fed with exact node values so YAML typing does not interfere.

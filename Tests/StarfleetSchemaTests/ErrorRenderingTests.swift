@@ -1,4 +1,5 @@
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// `ValidationErrors` renderings: JSON (string list indices), Python repr, entries.

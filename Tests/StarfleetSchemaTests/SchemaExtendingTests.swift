@@ -1,4 +1,5 @@
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// `Schema.extending`: field order and overrides, lineage, rule order; and `dump`.

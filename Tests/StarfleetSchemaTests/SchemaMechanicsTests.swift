@@ -1,4 +1,5 @@
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// Field processing, unknown keys and the shape of the error tree (SPEC §2.1–2.3), on small ad-hoc schemas.

@@ -1,5 +1,6 @@
 import Foundation
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 @Suite struct YAMLReaderTests {

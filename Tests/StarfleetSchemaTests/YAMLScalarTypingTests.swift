@@ -1,4 +1,5 @@
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// SPEC §2.4: plain scalars are typed the way PyYAML's YAML 1.1 safe loader types them.

@@ -1,5 +1,6 @@
 import Starfleet
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// SPEC §8 cases 31–35: resolving loaded account and account-region templates against the synthetic index.

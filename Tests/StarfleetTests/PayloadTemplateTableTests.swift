@@ -1,5 +1,6 @@
 import Starfleet
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// SPEC §2.5 rows 27–39: account specifications and the account / account-region payload templates.

@@ -1,5 +1,6 @@
 import Starfleet
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// Ship states against a configuration: enabled, disabled, not configured, invalid.

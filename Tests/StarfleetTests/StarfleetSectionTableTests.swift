@@ -1,5 +1,6 @@
 import Starfleet
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// SPEC §2.5 rows 17–26: the top-level configuration schema, `STARFLEET` and the default index section.

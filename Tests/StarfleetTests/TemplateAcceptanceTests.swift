@@ -1,5 +1,6 @@
 import Starfleet
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// SPEC §8 cases 7–15: schemas and templates.

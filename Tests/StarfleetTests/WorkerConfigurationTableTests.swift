@@ -1,5 +1,6 @@
 import Starfleet
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 /// SPEC §2.5 rows 1–16: `WorkerShipBaseConfigurationTemplate`.

@@ -2,8 +2,10 @@ import Foundation
 import StarfleetSchema
 import Testing
 
+// Shared by the schema and core test targets: error trees compared with SPEC rows as JSON.
+
 /// Parses YAML text the way configuration and templates are read; a failure is a test bug.
-func yaml(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> YAMLNode {
+public func yaml(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> YAMLNode {
     do {
         return try YAMLReader().read(text)
     } catch {
@@ -13,12 +15,12 @@ func yaml(_ text: String, sourceLocation: SourceLocation = #_sourceLocation) -> 
 }
 
 /// Parses JSON text with JSONSerialization (fragments allowed).
-func jsonObject(_ text: String) throws -> Any {
+public func jsonObject(_ text: String) throws -> Any {
     try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
 }
 
 /// Structural JSON equality (NSDictionary/NSArray semantics: key order is irrelevant).
-func expectJSON(_ actual: String, equals expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectJSON(_ actual: String, equals expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
     do {
         let lhs = try jsonObject(actual)
         let rhs = try jsonObject(expected)
@@ -30,17 +32,17 @@ func expectJSON(_ actual: String, equals expected: String, sourceLocation: Sourc
 }
 
 /// Compares an error tree with the JSON text of a SPEC row, e.g. `{"Enabled": ["Missing data for required field."]}`.
-func expectErrors(_ errors: ValidationErrors, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectErrors(_ errors: ValidationErrors, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
     expectJSON(errors.json(), equals: expected, sourceLocation: sourceLocation)
 }
 
 /// Compares a loaded value with JSON text.
-func expectPayload(_ value: PayloadValue, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
+public func expectPayload(_ value: PayloadValue, _ expected: String, sourceLocation: SourceLocation = #_sourceLocation) {
     expectJSON(JSONWriter().string(value), equals: expected, sourceLocation: sourceLocation)
 }
 
 /// The error tree of a load that is expected to fail.
-func loadErrors(_ schema: Schema, _ node: YAMLNode, sourceLocation: SourceLocation = #_sourceLocation) -> ValidationErrors {
+public func loadErrors(_ schema: Schema, _ node: YAMLNode, sourceLocation: SourceLocation = #_sourceLocation) -> ValidationErrors {
     do {
         let data = try schema.load(node)
         Issue.record("load unexpectedly succeeded: \(JSONWriter().string(.map(data)))", sourceLocation: sourceLocation)
@@ -51,7 +53,7 @@ func loadErrors(_ schema: Schema, _ node: YAMLNode, sourceLocation: SourceLocati
 }
 
 /// The loaded data of a load that is expected to succeed.
-func loaded(_ schema: Schema, _ node: YAMLNode, sourceLocation: SourceLocation = #_sourceLocation) -> PayloadMap {
+public func loaded(_ schema: Schema, _ node: YAMLNode, sourceLocation: SourceLocation = #_sourceLocation) -> PayloadMap {
     do {
         return try schema.load(node)
     } catch {
@@ -61,29 +63,19 @@ func loaded(_ schema: Schema, _ node: YAMLNode, sourceLocation: SourceLocation =
 }
 
 /// A tree holding one `_schema` message, as a schema rule returns it.
-func schemaError(_ message: String) -> ValidationErrors {
+public func schemaError(_ message: String) -> ValidationErrors {
     var errors = ValidationErrors()
     errors.addSchemaError(message)
     return errors
 }
 
 /// Expects a YAML read to fail and returns the error.
-func readError(_ text: String, file: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> YAMLReadError? {
+public func readError(_ text: String, file: String? = nil, sourceLocation: SourceLocation = #_sourceLocation) -> YAMLReadError? {
     do {
         let node = try YAMLReader().read(text, file: file)
         Issue.record("read unexpectedly succeeded: \(node)", sourceLocation: sourceLocation)
         return nil
     } catch {
         return error
-    }
-}
-
-@Suite struct TreeAssertionSelfTests {
-    @Test func jsonComparisonIgnoresKeyOrderButNotValues() throws {
-        let a = try jsonObject(#"{"a": {"0": ["x"]}, "b": ["y"]}"#)
-        let b = try jsonObject(#"{"b": ["y"], "a": {"0": ["x"]}}"#)
-        let c = try jsonObject(#"{"b": ["y"], "a": {"1": ["x"]}}"#)
-        #expect(NSArray(array: [a]).isEqual(NSArray(array: [b])))
-        #expect(!NSArray(array: [a]).isEqual(NSArray(array: [c])))
     }
 }
