@@ -45,7 +45,7 @@ public enum ProcessRunner {
         for (pipe, isStdout) in [(stdoutPipe, true), (stderrPipe, false)] {
             readers.enter()
             let handle = pipe.fileHandleForReading
-            DispatchQueue.global().async {
+            onOwnThread {
                 let data = handle.readDataToEndOfFile()
                 collected.set(data, stdout: isStdout)
                 readers.leave()
@@ -67,7 +67,7 @@ public enum ProcessRunner {
         try? stderrPipe.fileHandleForWriting.close()
         if let stdinPipe, let input {
             let writer = stdinPipe.fileHandleForWriting
-            DispatchQueue.global().async {
+            onOwnThread {
                 try? writer.write(contentsOf: input)
                 try? writer.close()
             }
@@ -81,13 +81,11 @@ public enum ProcessRunner {
             if ownGroup { _ = kill(-pid, signal) }
             _ = kill(pid, signal)
         }
-        DispatchQueue.global().asyncAfter(deadline: .now() + timeout) {
-            guard !exited.hasFired else { return }
+        onOwnThread {
+            guard !exited.waitFired(seconds: timeout) else { return }
             timedOut.set()
             signalChild(SIGTERM)
-            DispatchQueue.global().asyncAfter(deadline: .now() + 2) {
-                if !exited.hasFired { signalChild(SIGKILL) }
-            }
+            if !exited.waitFired(seconds: 2) { signalChild(SIGKILL) }
         }
 
         await exited.wait()
@@ -95,7 +93,7 @@ public enum ProcessRunner {
         if ownGroup { _ = kill(-pid, SIGKILL) }  // leftovers of the child's group, if any
         // A grandchild may still hold the pipes open; do not wait for it forever.
         _ = await withCheckedContinuation { (continuation: CheckedContinuation<DispatchTimeoutResult, Never>) in
-            DispatchQueue.global().async {
+            onOwnThread {
                 continuation.resume(returning: readers.wait(timeout: .now() + 5))
             }
         }
@@ -123,6 +121,13 @@ public enum ProcessRunner {
         let searchPath = (environment ?? ProcessInfo.processInfo.environment)["PATH"] ?? ""
         throw ProcessRunnerError.executableNotFound(name: executable, searchPath: searchPath)
     }
+}
+
+/// Runs blocking work (pipe reads, timers) on a thread of its own: parallel tests can occupy
+/// every Dispatch worker and every cooperative thread, and a timeout must still fire on time.
+private func onOwnThread(_ body: @escaping @Sendable () -> Void) {
+    let thread = Thread { body() }
+    thread.start()
 }
 
 // MARK: - Small synchronised boxes
@@ -167,6 +172,7 @@ final class ExitSignal: @unchecked Sendable {
     private let lock = NSLock()
     private var fired = false
     private var waiters: [CheckedContinuation<Void, Never>] = []
+    private let firedSemaphore = DispatchSemaphore(value: 0)
 
     func fire() {
         lock.lock()
@@ -174,7 +180,16 @@ final class ExitSignal: @unchecked Sendable {
         let pending = waiters
         waiters = []
         lock.unlock()
+        firedSemaphore.signal()
         pending.forEach { $0.resume() }
+    }
+
+    /// Blocks the calling thread until fired or `seconds` pass; true when it fired.
+    func waitFired(seconds: TimeInterval) -> Bool {
+        if hasFired { return true }
+        guard firedSemaphore.wait(timeout: .now() + seconds) == .success else { return hasFired }
+        firedSemaphore.signal()  // let any other waiter through too
+        return true
     }
 
     var hasFired: Bool {

@@ -88,7 +88,8 @@ struct FaultInjectionTests {
         let error = try await #require(throws: AWSError.self) {
             try await TestClients.session(endpoint: endpoint, retryPolicy: RetryPolicy(maxAttempts: 2, baseDelay: 0.01)).ec2().describeRegions()
         }
-        #expect(Date().timeIntervalSince(started) < 5)
+        // A refused connection fails at once; the bound only guards against a hang on a loaded machine.
+        #expect(Date().timeIntervalSince(started) < 30)
         #expect(error.kind == .unreachableEndpoint)
         #expect(error.code == "EndpointUnreachable")
         #expect(error.attempts == 2)
