@@ -48,7 +48,7 @@ public final class LocalHTTPStub: Sendable {
     /// Every request received so far (control requests excluded).
     public func requests() async throws -> [RecordedRequest] {
         let request = AWSHTTPRequest(method: "GET", scheme: "http", host: "127.0.0.1", port: port, path: "/__stub__/requests")
-        let response = try await URLSessionTransport.shared.send(request, timeout: 10)
+        let response = try await AsyncHTTPClientTransport.shared.send(request, timeout: 10)
         return try JSONDecoder().decode([RecordedRequest].self, from: response.body)
     }
 

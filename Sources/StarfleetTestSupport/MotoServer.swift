@@ -64,6 +64,9 @@ public final class MotoServer: Sendable {
         environment["AWS_SECRET_ACCESS_KEY"] = secretAccessKey
         environment["AWS_DEFAULT_REGION"] = region
         environment["AWS_SESSION_TOKEN"] = nil
+        // Loading the AMI catalogue is most of the cost of each account's first EC2 call, and
+        // nothing here uses AMIs (see scripts/moto/start.sh).
+        environment["MOTO_EC2_LOAD_DEFAULT_AMIS"] = environment["MOTO_EC2_LOAD_DEFAULT_AMIS"] ?? "false"
         if let initialNoAuthActionCount {
             environment["INITIAL_NO_AUTH_ACTION_COUNT"] = String(initialNoAuthActionCount)
         } else {
@@ -143,6 +146,6 @@ public final class MotoServer: Sendable {
         let request = AWSHTTPRequest(
             method: method, scheme: "http", host: endpoint.host ?? "127.0.0.1", port: endpoint.port, path: path,
             headers: headers, body: body)
-        return try await URLSessionTransport.shared.send(request, timeout: timeout)
+        return try await AsyncHTTPClientTransport.shared.send(request, timeout: timeout)
     }
 }

@@ -9,6 +9,8 @@ public struct StubResponse: Sendable, Equatable, Encodable {
         case close
         /// Answer with status and a body repeating the request's headers and body.
         case echo
+        /// Send status, headers and the body's length at once, then one body byte every 0.2 s.
+        case trickle
     }
 
     public var status: Int
@@ -58,4 +60,7 @@ public struct StubResponse: Sendable, Equatable, Encodable {
     public static let garbage = StubResponse(status: 200, headers: ["Content-Type": "application/octet-stream"], body: "\u{1}\u{2}garbage{{<<")
 
     public static let hang = StubResponse(action: .hang)
+
+    /// A 200 whose 100-byte body takes 20 s to arrive, one byte at a time.
+    public static let trickle = StubResponse(body: String(repeating: "x", count: 100), action: .trickle)
 }

@@ -25,7 +25,8 @@ enum NewShipTestPaths {
         ProcessInfo.processInfo.environment.filter { key, _ in !key.hasPrefix("SWIFTPM_") && key != "XCTestBundlePath" }
     }
 
-    static let buildTimeout: TimeInterval = 15 * 60
+    // A cold build of the whole package (SwiftNIO and AsyncHTTPClient included) on a loaded 2-core machine.
+    static let buildTimeout: TimeInterval = 30 * 60
 }
 
 /// `starfleet new-ship`: refusals in a throwaway package root (fast), and the full promise in a

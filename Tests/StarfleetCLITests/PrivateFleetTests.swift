@@ -10,7 +10,7 @@ struct PrivateFleetTests {
     /// Kept between runs (ignored by git as `.build-*/`), so a second run is incremental.
     static let scratch = NewShipTestPaths.root.appendingPathComponent(".build-private-fleet")
 
-    @Test("builds by path; its binary lists both fleets and runs the private ship", .timeLimit(.minutes(30)))
+    @Test("builds by path; its binary lists both fleets and runs the private ship", .timeLimit(.minutes(40)))
     func buildsAndListsBothFleets() async throws {
         let build = try await ProcessRunner.run(
             "swift", ["build", "--package-path", Self.example.path, "--scratch-path", Self.scratch.path],

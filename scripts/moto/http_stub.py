@@ -9,6 +9,8 @@ with action one of:
   respond  answer with status, headers and body (default)
   hang     read the request, then never answer (until the client gives up or the stub stops)
   close    close the connection without answering
+  trickle  answer with status, headers and the body's length at once, then one body byte
+           every 0.2 s (a server that never goes idle but never finishes in time)
   echo     answer with status, and a body that repeats the request's headers and body (in place
            of "{request}" when the step's body contains it, else as the whole body; XML-escaped
            when the step's Content-Type is XML)
@@ -63,6 +65,9 @@ class Handler(BaseHTTPRequestHandler):
             return
         status = int(step.get("status", 200))
         headers = dict(step.get("headers") or {})
+        if action == "trickle":
+            self._trickle(status, headers, step.get("body", "").encode())
+            return
         if action == "echo":
             lines = [f"{k}: {v}" for k, v in self.headers.items()] + ["", body.decode("utf-8", "replace")]
             dump = "\n".join(lines)
@@ -74,13 +79,28 @@ class Handler(BaseHTTPRequestHandler):
             payload = step.get("body", "").encode()
         self._send(status, headers, payload)
 
-    def _send(self, status, headers, payload):
+    def _send_head(self, status, headers, length):
         self.send_response(status)
         for name, value in headers.items():
             self.send_header(name, value)
-        self.send_header("Content-Length", str(len(payload)))
+        self.send_header("Content-Length", str(length))
         self.end_headers()
+
+    def _send(self, status, headers, payload):
+        self._send_head(status, headers, len(payload))
         self.wfile.write(payload)
+
+    def _trickle(self, status, headers, payload):
+        self._send_head(status, headers, len(payload))
+        self.wfile.flush()
+        for byte in payload:
+            if STOP.wait(0.2):
+                return
+            try:
+                self.wfile.write(bytes([byte]))
+                self.wfile.flush()
+            except OSError:  # the client gave up
+                return
 
     do_GET = do_POST = do_PUT = do_DELETE = do_HEAD = _handle
 

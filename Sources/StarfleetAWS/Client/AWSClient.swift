@@ -21,7 +21,7 @@ public struct AWSClient: AWSRequestSender {
     public init(
         service: AWSService, region: String, credentialsProvider: any CredentialsProvider,
         endpointResolver: EndpointResolver = EndpointResolver(),
-        transport: any HTTPTransport = URLSessionTransport.shared,
+        transport: any HTTPTransport = AsyncHTTPClientTransport.shared,
         configuration: AWSClientConfiguration = AWSClientConfiguration(),
         signer: (any RequestSigner)? = nil,
         logger: Logger = Logger(label: "starfleet.aws")
@@ -35,7 +35,7 @@ public struct AWSClient: AWSRequestSender {
     /// A client for an explicit endpoint.
     public init(
         service: AWSService, region: String, endpoint: ResolvedEndpoint, credentialsProvider: any CredentialsProvider,
-        transport: any HTTPTransport = URLSessionTransport.shared,
+        transport: any HTTPTransport = AsyncHTTPClientTransport.shared,
         configuration: AWSClientConfiguration = AWSClientConfiguration(),
         signer: (any RequestSigner)? = nil,
         logger: Logger = Logger(label: "starfleet.aws")

@@ -26,7 +26,7 @@ public struct AWSSession: Sendable {
     public init(
         region: String? = nil, credentialsProvider: (any CredentialsProvider)? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        transport: any HTTPTransport = URLSessionTransport.shared,
+        transport: any HTTPTransport = AsyncHTTPClientTransport.shared,
         configuration: AWSClientConfiguration = AWSClientConfiguration(),
         logger: Logger = Logger(label: "starfleet.aws")
     ) {
