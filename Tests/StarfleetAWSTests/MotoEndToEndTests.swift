@@ -69,6 +69,45 @@ struct MotoEndToEndTests {
         #expect(try await organizations.listParents(childId: direct.id) == [OrganizationsParent(id: seed.rootId, type: "ROOT")])
     }
 
+    @Test func accountsForParentFollowNextToken() async throws {
+        let (server, seed) = try await SeededMotoServer.shared.get()
+        let logs = LogCapture()
+        var organizations = try TestClients.session(endpoint: server.endpoint, logger: logs.logger()).organizations()
+        organizations.pageSize = 2
+        func requests() -> Int {
+            logs.lines.filter { $0.contains("AWS request") && $0.contains("aws.operation=ListAccountsForParent") }.count
+        }
+
+        // The root holds the management account and every tenth member: more than one page of two.
+        let underRoot = try await organizations.listAccountsForParent(parentId: seed.rootId)
+        let expectedUnderRoot = Set(seed.accounts.filter { $0.parentId == seed.rootId }.map(\.id) + [seed.managementAccountId])
+        #expect(expectedUnderRoot.count > 2)
+        #expect(underRoot.count == expectedUnderRoot.count, "no account twice")
+        #expect(Set(underRoot.map(\.id)) == expectedUnderRoot)
+        #expect(requests() == (expectedUnderRoot.count + 1) / 2)
+
+        // Every OU lists exactly the accounts seeded into it, as full account records.
+        for unit in seed.organizationalUnits {
+            let listed = try await organizations.listAccountsForParent(parentId: unit.id)
+            #expect(Set(listed.map(\.id)) == Set(seed.accounts.filter { $0.parentId == unit.id }.map(\.id)), "\(unit.id)")
+        }
+        let member = try #require(seed.accounts.first { $0.parentId != seed.rootId })
+        let siblings = try await organizations.listAccountsForParent(parentId: member.parentId)
+        let record = try #require(siblings.first { $0.id == member.id })
+        #expect(record.name == member.name)
+        #expect(record.email == member.email)
+        #expect(record.status == "ACTIVE")
+        #expect(record.arn.hasPrefix("arn:aws:organizations::\(seed.managementAccountId):account/\(seed.organizationId)/"))
+        #expect(record.joinedTimestamp != nil)
+
+        let error = try await #require(throws: AWSError.self) {
+            _ = try await organizations.listAccountsForParent(parentId: "ou-zzzz-doesnotexist")
+        }
+        #expect(error.code == "ParentNotFoundException", "\(error)")
+        #expect(error.attempts == 1, "not retried")
+        #expect(error.description.contains("AWS Organizations ListAccountsForParent"), "\(error)")
+    }
+
     @Test func tags() async throws {
         let (session, seed) = try await Self.fixture()
         let organizations = try session.organizations()

@@ -10,7 +10,8 @@ import Synchronization
 
 /// An in-memory organization behind `OrganizationsAPI` + `InventoryServices`: a tree of OUs,
 /// accounts with tags and regions, injectable failures and latency, and counters for every call
-/// (per operation and id) plus the most accounts that had calls in flight at the same time.
+/// (per operation and id; a listing "per parent" counts under the parent's id) plus the most
+/// accounts that had calls in flight at the same time.
 final class FakeOrganization: InventoryServices, OrganizationsAPI, @unchecked Sendable {
     struct Failure: Error, CustomStringConvertible {
         let description: String
@@ -23,6 +24,9 @@ final class FakeOrganization: InventoryServices, OrganizationsAPI, @unchecked Se
     private var tagsOf: [String: [OrganizationsTag]] = [:]
     private var regionsOf: [String: [String]] = [:]
     private var orphans: Set<String> = []
+    /// Accounts and OUs the ListAccountsForParent / ListOrganizationalUnitsForParent listings leave
+    /// out, as if moved or created while the tree was walked (ListParents still knows them).
+    var hiddenFromWalk: Set<String> = []
     /// "Operation id" → error thrown by that call.
     private var failures: [String: Failure] = [:]
     /// Latency of every call.
@@ -102,7 +106,13 @@ final class FakeOrganization: InventoryServices, OrganizationsAPI, @unchecked Se
 
     func listOrganizationalUnitsForParent(parentId: String) async throws -> [OrganizationalUnit] {
         try await call("ListOrganizationalUnitsForParent", parentId) {
-            units.values.filter { parentOf[$0.id]?.id == parentId }.sorted { $0.id < $1.id }
+            units.values.filter { parentOf[$0.id]?.id == parentId && !hiddenFromWalk.contains($0.id) }.sorted { $0.id < $1.id }
+        }
+    }
+
+    func listAccountsForParent(parentId: String) async throws -> [OrganizationsAccount] {
+        try await call("ListAccountsForParent", parentId) {
+            accounts.filter { parentOf[$0.id]?.id == parentId && !hiddenFromWalk.contains($0.id) }
         }
     }
 
@@ -154,6 +164,33 @@ final class FakeOrganization: InventoryServices, OrganizationsAPI, @unchecked Se
     }
 }
 
+/// Real Organizations calls against moto with a small page size, every request counted by
+/// operation (from the client's "AWS request" log records); regions are not asked.
+struct MotoInventoryServices: InventoryServices {
+    let organizationsClient: OrganizationsClient
+    private let logs = GeneratorLogCapture()
+
+    init(server: MotoServer, pageSize: Int) throws {
+        let session = AWSSession(
+            region: "us-east-1", credentialsProvider: MotoServer.credentialsProvider,
+            environment: ["AWS_ENDPOINT_URL": server.endpoint.absoluteString, "HOME": "/nonexistent"], logger: logs.logger)
+        var client = try session.organizations()
+        client.pageSize = pageSize
+        organizationsClient = client
+    }
+
+    var organizations: any OrganizationsAPI { organizationsClient }
+
+    func enabledRegions(account: String) async throws -> [String] {
+        ["us-east-1"]
+    }
+
+    /// Requests sent for `operation` (retries included).
+    func requests(_ operation: String) -> Int {
+        logs.operations(of: "AWS request").filter { $0 == operation }.count
+    }
+}
+
 /// Records `PutObject` calls instead of writing.
 final class RecordingS3: S3API, @unchecked Sendable {
     struct Put: Sendable {
@@ -181,15 +218,20 @@ final class RecordingS3: S3API, @unchecked Sendable {
     }
 }
 
-/// Collects log records (level and message) so tests can assert what was logged.
+/// Collects log records (level, message and the `aws.operation` metadata) so tests can assert
+/// what was logged.
 final class GeneratorLogCapture: @unchecked Sendable {
-    private let records = Mutex<[(level: Logger.Level, message: String)]>([])
+    private let records = Mutex<[(level: Logger.Level, message: String, operation: String?)]>([])
 
     var messages: [String] { records.withLock { $0.map(\.message) } }
     func messages(at level: Logger.Level) -> [String] { records.withLock { $0.filter { $0.level == level }.map(\.message) } }
+    /// The `aws.operation` of each record whose message is `message`.
+    func operations(of message: String) -> [String] {
+        records.withLock { $0.filter { $0.message == message }.compactMap(\.operation) }
+    }
 
-    func append(_ level: Logger.Level, _ message: String) {
-        records.withLock { $0.append((level, message)) }
+    func append(_ level: Logger.Level, _ message: String, operation: String? = nil) {
+        records.withLock { $0.append((level, message, operation)) }
     }
 
     var logger: Logger {
@@ -209,7 +251,7 @@ final class GeneratorLogCapture: @unchecked Sendable {
         }
 
         func log(event: LogEvent) {
-            capture.append(event.level, event.message.description)
+            capture.append(event.level, event.message.description, operation: event.metadata?["aws.operation"]?.description)
         }
     }
 }

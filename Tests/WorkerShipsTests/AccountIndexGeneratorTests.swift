@@ -2,12 +2,14 @@ import Foundation
 import Starfleet
 import StarfleetAWS
 import StarfleetSchema
+import StarfleetTestSupport
 import Testing
 
 @testable import WorkerShips
 
 /// AccountIndexGeneratorShip with doubles of `InventoryServices` and `S3API` registered in the
-/// context's services (SPEC §6): parent chains, Q21, failures, the JSON layout, concurrency.
+/// context's services (SPEC §6): parent chains from the tree walk and the ListParents fallback,
+/// Q21, failures, the JSON layout, concurrency.
 @Suite("AccountIndexGeneratorShip")
 struct AccountIndexGeneratorTests {
     /// root ─ ou-infra (Infrastructure) ─ ou-prod (Prod) ─ ou-team-a (Team-A) ─ ou-deep (Deep)
@@ -34,8 +36,8 @@ struct AccountIndexGeneratorTests {
     static let teamA = ParentRecord(id: "ou-team-a", name: "Team-A", type: "ORGANIZATIONAL_UNIT")
     static let deep = ParentRecord(id: "ou-deep", name: "Deep", type: "ORGANIZATIONAL_UNIT")
 
-    @Test("parent chains four OUs deep, each OU described and climbed once (memoized)")
-    func deepChainsAreMemoized() async throws {
+    @Test("chains four OUs deep come from one walk: each parent listed once, per account only tags and regions")
+    func deepChainsComeFromTheWalk() async throws {
         let org = Self.deepOrganization()
         org.latency = .milliseconds(2)
         let harness = GeneratorHarness(org, maxConcurrency: 8)
@@ -53,25 +55,98 @@ struct AccountIndexGeneratorTests {
         #expect(accounts["500000000000"]?.parents == [Self.infra, Self.root])
         #expect(accounts["111111111111"]?.parents == [Self.root])
 
-        // Deeper OUs are described and climbed exactly once, however many accounts (and
-        // concurrent tasks) sit under them; top-level OUs come from ListOrganizationalUnitsForParent.
-        for unit in ["ou-deep", "ou-team-a", "ou-prod", "ou-prod2"] {
-            #expect(org.calls("DescribeOrganizationalUnit", unit) == 1, "\(unit)")
-            #expect(org.calls("ListParents", unit) == 1, "\(unit)")
+        // Every parent (the root and the six OUs) is listed exactly once, for its OUs and for its
+        // accounts, however many accounts sit under it; OU names come from those listings.
+        let parents = [org.rootId, "ou-infra", "ou-work", "ou-prod", "ou-prod2", "ou-team-a", "ou-deep"]
+        for parent in parents {
+            #expect(org.calls("ListOrganizationalUnitsForParent", parent) == 1, "\(parent)")
+            #expect(org.calls("ListAccountsForParent", parent) == 1, "\(parent)")
         }
-        for unit in ["ou-infra", "ou-work", org.rootId] {
-            #expect(org.calls("DescribeOrganizationalUnit", unit) == 0, "\(unit)")
-            #expect(org.calls("ListParents", unit) == 0, "\(unit)")
-        }
-        #expect(org.calls("DescribeOrganizationalUnit") == 4)
-        #expect(org.calls("ListOrganizationalUnitsForParent", org.rootId) == 1)
+        #expect(org.calls("ListOrganizationalUnitsForParent") == parents.count)
+        #expect(org.calls("ListAccountsForParent") == parents.count)
+        #expect(org.calls("ListParents") == 0, "no ListParents, for accounts or OUs")
+        #expect(org.calls("DescribeOrganizationalUnit") == 0)
         #expect(org.calls("ListAccounts") == 1)
-        // One ListParents, ListTagsForResource and DescribeRegions per account.
+        // Per account, only its tags and its enabled regions.
         for account in org.accounts {
-            #expect(org.calls("ListParents", account.id) == 1)
             #expect(org.calls("ListTagsForResource", account.id) == 1)
             #expect(org.calls("DescribeRegions", account.id) == 1)
         }
+        #expect(harness.logs.messages(at: .info).contains("[🌳] Walked 6 OUs under r-root; 24 accounts placed."))
+    }
+
+    @Test("an account the walk did not meet (moved mid-run) falls back to ListParents and the OU chains the walk found")
+    func unwalkedAccountFallsBackToListParents() async throws {
+        let org = Self.deepOrganization()
+        org.hiddenFromWalk = ["300000000002"]
+        let harness = GeneratorHarness(org, maxConcurrency: 4)
+        try await harness.run(commit: true)
+        let accounts = try harness.writtenDocument().document.accounts
+
+        #expect(accounts.count == 24)
+        #expect(accounts["300000000002"]?.parents == [Self.teamA, Self.prod, Self.infra, Self.root])
+        #expect(accounts["300000000003"]?.parents == [Self.teamA, Self.prod, Self.infra, Self.root])
+        #expect(org.calls("ListParents", "300000000002") == 1)
+        #expect(org.calls("ListParents") == 1, "only the account the walk missed")
+        #expect(org.calls("DescribeOrganizationalUnit") == 0, "its OU's chain is already known from the walk")
+    }
+
+    @Test("an account in an OU the walk did not meet (created mid-run) climbs through that OU to a known chain")
+    func unwalkedUnitIsClimbedOnce() async throws {
+        let org = Self.deepOrganization()
+        org.addUnit("ou-new", name: "New", parent: "ou-prod")
+        org.addAccount("700000000000", name: "New-0", parent: "ou-new")
+        org.addAccount("700000000001", name: "New-1", parent: "ou-new")
+        org.hiddenFromWalk = ["ou-new"]
+        let harness = GeneratorHarness(org, maxConcurrency: 4)
+        try await harness.run(commit: true)
+        let accounts = try harness.writtenDocument().document.accounts
+
+        let new = ParentRecord(id: "ou-new", name: "New", type: "ORGANIZATIONAL_UNIT")
+        #expect(accounts["700000000000"]?.parents == [new, Self.prod, Self.infra, Self.root])
+        #expect(accounts["700000000001"]?.parents == [new, Self.prod, Self.infra, Self.root])
+        #expect(org.calls("ListAccountsForParent", "ou-new") == 0, "the walk never saw the OU")
+        #expect(org.calls("ListParents", "700000000000") == 1)
+        #expect(org.calls("ListParents", "700000000001") == 1)
+        // The unknown OU is described and climbed once (memoized); ou-prod's chain is the walk's.
+        #expect(org.calls("DescribeOrganizationalUnit", "ou-new") == 1)
+        #expect(org.calls("ListParents", "ou-new") == 1)
+        #expect(org.calls("ListParents") == 3)
+        #expect(org.calls("DescribeOrganizationalUnit") == 1)
+    }
+
+    @Test("against moto, the walk follows ListAccountsForParent pages and gives every seeded account its chain")
+    func walkAgainstMoto() async throws {
+        let (server, seed) = try await SeededMotoServer.shared.get()
+        let services = try MotoInventoryServices(server: server, pageSize: 2)
+        let inventory = OrganizationInventory(services: services, orgRootId: seed.rootId, maxConcurrency: 4,
+                                              logger: GeneratorLogCapture().logger)
+        let accounts = try await inventory.collect()
+
+        let root = ParentRecord(id: seed.rootId, name: "ROOT", type: "ROOT")
+        let units = Dictionary(uniqueKeysWithValues: seed.organizationalUnits.map { ($0.id, $0) })
+        func expectedChain(_ parentId: String) -> [ParentRecord] {
+            guard let unit = units[parentId] else { return [root] }
+            return [ParentRecord(id: unit.id, name: unit.name, type: "ORGANIZATIONAL_UNIT")] + expectedChain(unit.parentId)
+        }
+        #expect(accounts.count == seed.accounts.count + 1)
+        #expect(accounts[seed.managementAccountId]?.parents == [root])
+        for account in seed.accounts {
+            #expect(accounts[account.id]?.parents == expectedChain(account.parentId), "\(account.id)")
+            #expect(accounts[account.id]?.tags == account.tags, "\(account.id)")
+        }
+        #expect(seed.accounts.contains { units[$0.parentId]?.depth == 3 }, "the seed has accounts three OUs deep")
+
+        // One request per page of two for each parent's accounts: every page was followed.
+        var pages = 0
+        for parentId in [seed.rootId] + seed.ouIds {
+            let count = seed.accounts.filter { $0.parentId == parentId }.count + (parentId == seed.rootId ? 1 : 0)
+            pages += max(1, (count + 1) / 2)
+        }
+        #expect(pages > seed.ouIds.count + 1, "some parent holds more than one page")
+        #expect(services.requests("ListAccountsForParent") == pages)
+        #expect(services.requests("ListParents") == 0)
+        #expect(services.requests("DescribeOrganizationalUnit") == 0)
     }
 
     @Test("Q21: an account without parents does not crash the run; it is recorded with Parents []")
@@ -88,33 +163,34 @@ struct AccountIndexGeneratorTests {
         #expect(text.contains("\"Parents\": [],"))
         #expect(document.accounts["111111111111"]?.parents == [Self.root])
         #expect(harness.logs.messages(at: .warning).contains { $0.contains("222222222222") && $0.contains("Detached") && $0.contains("no parents") })
+        #expect(org.calls("ListParents", "222222222222") == 1, "the walk did not meet it, so ListParents was asked")
+        #expect(org.calls("ListParents", "111111111111") == 0)
     }
 
-    @Test("a failing per-account call surfaces as an error naming the account", arguments: [
-        "ListTagsForResource", "ListParents", "DescribeRegions",
+    @Test("a failing call fails the run with an error naming the account or parent it was for", arguments: [
+        // Per account.
+        ("ListTagsForResource", "300000000002", "Fetching tags and regions for account 300000000002 (TeamA-2)"),
+        ("DescribeRegions", "300000000002", "Fetching tags and regions for account 300000000002 (TeamA-2)"),
+        // Walking the tree.
+        ("ListAccountsForParent", "ou-team-a", "Listing the OUs and accounts under OU ou-team-a (Team-A)"),
+        ("ListOrganizationalUnitsForParent", "ou-team-a", "Listing the OUs and accounts under OU ou-team-a (Team-A)"),
+        ("ListAccountsForParent", "r-root", "Listing the OUs and accounts under the root r-root"),
+        // Accounts the walk missed: the account's ListParents, or the lookup of an OU above it.
+        ("ListParents", "300000000002", "Resolving the parents of account 300000000002 (TeamA-2)"),
+        ("DescribeOrganizationalUnit", "ou-new", "Resolving the parents of account 700000000000 (New-0)"),
     ])
-    func failingAccountCall(operation: String) async throws {
+    func failingCall(operation: String, id: String, what: String) async throws {
         let org = Self.deepOrganization()
-        org.fail(operation, "300000000002", "AccessDeniedException: not allowed")
+        org.addUnit("ou-new", name: "New", parent: "ou-prod")
+        org.addAccount("700000000000", name: "New-0", parent: "ou-new")
+        org.hiddenFromWalk = ["300000000002", "ou-new"]
+        org.fail(operation, id, "AccessDeniedException: not allowed")
         let harness = GeneratorHarness(org, maxConcurrency: 4)
         let error = try await #require(throws: (any Error).self) { try await harness.run(commit: true) }
         let text = String(describing: error)
-        #expect(text.contains("300000000002"), "\(text)")
-        #expect(text.contains("TeamA-2"), "\(text)")
+        #expect(text.hasPrefix("\(what) failed: "), "\(text)")
         #expect(text.contains("AccessDeniedException: not allowed"), "\(text)")
         #expect(harness.s3.puts.isEmpty, "nothing is written after a failure")
-    }
-
-    @Test("a failing OU lookup while climbing a chain also names an account under it")
-    func failingUnitLookup() async throws {
-        let org = Self.deepOrganization()
-        org.fail("DescribeOrganizationalUnit", "ou-deep", "TooManyRequestsException: slow down")
-        let harness = GeneratorHarness(org, maxConcurrency: 4)
-        let error = try await #require(throws: (any Error).self) { try await harness.run(commit: true) }
-        let text = String(describing: error)
-        #expect(text.contains("TooManyRequestsException: slow down"), "\(text)")
-        #expect(harness.s3.puts.isEmpty)
-        #expect(text.contains("20000000000"), "the error names the account whose parents failed: \(text)")
     }
 
     @Test("commit writes the original layout: sorted keys, 4-space indent, generated timestamp, headers")
@@ -213,11 +289,12 @@ struct AccountIndexGeneratorTests {
         #expect(AccountIndexJSON.timestamp(Date(timeIntervalSince1970: 1_711_564_707.999)) == "2024-03-27T18:38:27Z")
     }
 
-    @Test("MaxConcurrency bounds the accounts being inventoried at once", arguments: [1, 3, 8])
+    @Test("MaxConcurrency bounds the accounts being inventoried and the parents being walked at once", arguments: [1, 3, 8])
     func concurrencyBound(limit: Int) async throws {
         let org = FakeOrganization()
+        for unit in 0..<10 { org.addUnit("ou-\(unit)", name: "Unit-\(unit)", parent: org.rootId) }
         for n in 0..<30 {
-            org.addAccount(String(format: "6000000000%02d", n), name: "Acct-\(n)", parent: org.rootId)
+            org.addAccount(String(format: "6000000000%02d", n), name: "Acct-\(n)", parent: "ou-\(n % 10)")
         }
         org.latency = .milliseconds(5)
         let harness = GeneratorHarness(org, maxConcurrency: limit)
@@ -227,8 +304,10 @@ struct AccountIndexGeneratorTests {
         if limit > 1 {
             #expect(org.maxAccountsInFlight > 1, "the bound is used, not serialized")
         }
-        // Each account's three reads run side by side: never more than 3 × the bound at once.
-        #expect(org.maxInFlightCalls <= 3 * limit)
+        // Two reads side by side per account (tags, regions) or per parent (its OUs, its accounts),
+        // and ListAccounts alongside the walk: never more than 2 × the bound + 1 at once.
+        #expect(org.maxInFlightCalls <= 2 * limit + 1, "saw \(org.maxInFlightCalls)")
+        #expect(org.maxInFlightCalls >= 2, "each parent's two listings run side by side")
     }
 
     @Test("MaxConcurrency defaults to 8 and must be 1…64")

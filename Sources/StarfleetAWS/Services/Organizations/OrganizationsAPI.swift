@@ -3,6 +3,7 @@ public protocol OrganizationsAPI: Sendable {
     func listAccounts() async throws -> [OrganizationsAccount]
     func listRoots() async throws -> [OrganizationsRoot]
     func listOrganizationalUnitsForParent(parentId: String) async throws -> [OrganizationalUnit]
+    func listAccountsForParent(parentId: String) async throws -> [OrganizationsAccount]
     func listParents(childId: String) async throws -> [OrganizationsParent]
     func listTagsForResource(resourceId: String) async throws -> [OrganizationsTag]
     func describeOrganizationalUnit(organizationalUnitId: String) async throws -> OrganizationalUnit

@@ -1,6 +1,6 @@
 import Foundation
 
-/// One account as `ListAccounts` returns it.
+/// One account as `ListAccounts` and `ListAccountsForParent` return it.
 public struct OrganizationsAccount: Sendable, Equatable, Codable {
     public var id: String
     public var arn: String

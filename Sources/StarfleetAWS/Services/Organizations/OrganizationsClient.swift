@@ -3,8 +3,12 @@ import Foundation
 /// Organizations over the JSON 1.1 protocol (`X-Amz-Target: AWSOrganizationsV20161128.*`).
 public struct OrganizationsClient: OrganizationsAPI {
     public let client: AWSClient
-    /// `MaxResults` sent with list calls (nil lets the service choose).
+    /// `MaxResults` sent with list calls (nil lets the service choose, except for
+    /// ListAccountsForParent, which then asks for its maximum).
     public var pageSize: Int?
+
+    /// The largest `MaxResults` ListAccountsForParent accepts.
+    public static let maxAccountsPerPage = 20
 
     public init(client: AWSClient, pageSize: Int? = nil) {
         self.client = client
@@ -33,6 +37,17 @@ public struct OrganizationsClient: OrganizationsAPI {
                 "ListOrganizationalUnitsForParent",
                 input: ParentInput(parentId: parentId, nextToken: token, maxResults: pageSize))
             return (page.organizationalUnits ?? [], page.nextToken)
+        }
+    }
+
+    /// The accounts directly under a root or OU. `MaxResults` is capped at 20, the most AWS allows
+    /// for this call, and defaults to it: fewer pages when walking a large organization.
+    public func listAccountsForParent(parentId: String) async throws -> [OrganizationsAccount] {
+        let maxResults = min(pageSize ?? Self.maxAccountsPerPage, Self.maxAccountsPerPage)
+        return try await Paginator.collectAll(service: "Organizations", operation: "ListAccountsForParent") { token in
+            let page: AccountsPage = try await client.json(
+                "ListAccountsForParent", input: ParentInput(parentId: parentId, nextToken: token, maxResults: maxResults))
+            return (page.accounts ?? [], page.nextToken)
         }
     }
 
