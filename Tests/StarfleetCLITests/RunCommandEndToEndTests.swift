@@ -241,13 +241,13 @@ struct RunCommandEndToEndTests {
         let account = try world.payload(Self.accountPayload(bucket: "unused-bucket"))
         let noAccount = try await world.probeFleet(["run", "ProbeAccountShip", "--config", world.configuration, "--payload", account])
         #expect(noAccount.exitCode == 2, "\(noAccount.summary)")
-        #expect(noAccount.stderrText.contains("Missing option '--account-id'"))
+        #expect(noAccount.stderrText.contains("Error: Missing option '--account-id'"))
 
         let region = try world.payload(Self.regionPayload(bucket: "unused-bucket"))
         let noRegion = try await world.probeFleet(["run", "ProbeAccountRegionShip", "--config", world.configuration, "--payload", region,
                                                    "--account-id", world.seed.accounts[1].id])
         #expect(noRegion.exitCode == 2, "\(noRegion.summary)")
-        #expect(noRegion.stderrText.contains("Missing option '--region'"))
+        #expect(noRegion.stderrText.contains("Error: Missing option '--region'"))
     }
 
     @Test("an invalid payload: exit 1 with every problem at its file:line")

@@ -29,7 +29,7 @@ public enum RunRefusal: Error, Sendable, CustomStringConvertible {
         case .unknownShip(let name, let known):
             return "unknown ship \(name); registered ships: \(known.joined(separator: ", "))"
         case .missingOption(let option):
-            return "Missing option '\(option)'"
+            return "Error: Missing option '\(option)'"  // the original's wording (SPEC §4.4)
         case .invalidConfiguration(let ship, let errors, let file):
             let lines = errors.entries(prefix: [ship]).map { entry in
                 "\(file ?? "configuration")\(entry.mark.map { ":\($0.line)" } ?? ""): \(entry.pathDescription): \(entry.message)"
