@@ -45,8 +45,7 @@ enum IndexResolutionPhases {
         guard loaded.isValid else { throw BenchmarkFailure(message: "the benchmark payload does not validate") }
         let payload = Payload(loaded.data)
 
-        let document = try AccountIndexDocument.decode(data)
-        let index = try DefaultAccountIndex(document: document)
+        let index = try DefaultAccountIndex(data: data)
         let resolver = AccountResolver(index: index)
         let plan = FanOutPlan.make(strategy: .accountRegion, payload: payload, resolver: resolver)
         guard plan.invocationCount > 0 else { throw BenchmarkFailure(message: "the benchmark payload resolves to nothing") }
@@ -64,11 +63,8 @@ enum IndexResolutionPhases {
         }
         let megabytes = String(format: "%.1f", Double(data.count) / 1_048_576)
         return [
-            try phase("decode the \(megabytes) MB index JSON (AccountIndexDocument.decode)") {
-                _ = try AccountIndexDocument.decode(data)
-            },
-            try phase("build the index maps (DefaultAccountIndex(document:))") {
-                _ = try DefaultAccountIndex(document: document)
+            try phase("read the \(megabytes) MB index JSON and build the maps (DefaultAccountIndex(data:))") {
+                _ = try DefaultAccountIndex(data: data)
             },
             phase("resolve (FanOutPlan.make, \(plan.targets.count) accounts, \(plan.invocationCount) invocations)") {
                 _ = FanOutPlan.make(strategy: .accountRegion, payload: payload, resolver: resolver)
@@ -118,19 +114,8 @@ enum IndexResolutionFixture {
     """
 
     /// The same JSON `fanout --format json` prints.
-    static func render(_ plan: FanOutPlan) -> String {
-        var object = PayloadMap()
-        object["ship"] = .string("ProbeAccountRegionShip")
-        object["fan_out_strategy"] = .string(plan.strategy.rawValue)
-        object["invocations"] = .int(plan.invocationCount)
-        object["targets"] = .list(plan.targets.map { target in
-            var entry = PayloadMap()
-            entry["account_id"] = .string(target.accountId)
-            entry["account_name"] = target.accountName.map(PayloadValue.string) ?? .null
-            entry["regions"] = .list(target.regions.map(PayloadValue.string))
-            return .map(entry)
-        })
-        return JSONWriter().string(.map(object))
+    static func render(_ plan: FanOutPlan) -> [UInt8] {
+        plan.json(ship: "ProbeAccountRegionShip")
     }
 }
 

@@ -175,4 +175,48 @@ import Testing
         """)
         #expect(Self.resolver.accountRegions(for: payload) == [SyntheticIndex.id(1): []])
     }
+
+    // MARK: region targets
+
+    @Test func regionTargetsAreSortedByAccountWithSortedRegions() throws {
+        let index = try DefaultAccountIndex(document: SyntheticIndex.document(withoutRegion: "us-east-2", for: [12]))
+        let payload = Self.regionPayload("""
+        IncludeAccounts: {ByNames: [Account 12, Account 3, Account 11]}
+        IncludeRegions: [us-west-2, us-east-2, eu-west-1]
+        """)
+        let targets = AccountResolver(index: index).regionTargets(for: payload)
+        #expect(targets == [
+            AccountRegionTarget(account: SyntheticIndex.id(3), regions: ["eu-west-1", "us-east-2", "us-west-2"]),
+            AccountRegionTarget(account: SyntheticIndex.id(11), regions: ["eu-west-1", "us-east-2", "us-west-2"]),
+            AccountRegionTarget(account: SyntheticIndex.id(12), regions: ["eu-west-1", "us-west-2"]),
+        ])
+    }
+
+    /// An index that answers only the required questions, so `enabledRegions` comes from the
+    /// protocol's default built on `accounts(byRegions:)`.
+    struct MinimalIndex: AccountIndex {
+        let base: DefaultAccountIndex
+        var allAccounts: Set<String> { base.allAccounts }
+        var orgRoots: Set<String> { base.orgRoots }
+        func accounts(byIds ids: Set<String>) -> Set<String> { base.accounts(byIds: ids) }
+        func accounts(byNames names: Set<String>) -> Set<String> { base.accounts(byNames: names) }
+        func accounts(byTag name: String, value: String) -> Set<String> { base.accounts(byTag: name, value: value) }
+        func accounts(byOrgUnit unit: String) -> Set<String> { base.accounts(byOrgUnit: unit) }
+        func accounts(byRegions regions: Set<String>) -> [String: Set<String>] { base.accounts(byRegions: regions) }
+        func accountsForAllRegions() -> [String: Set<String>] { base.accountsForAllRegions() }
+        func name(of account: String) -> String? { base.name(of: account) }
+        func tags(of account: String) -> [String: String] { base.tags(of: account) }
+    }
+
+    @Test func protocolDefaultForEnabledRegionsAgreesWithTheIndexTable() throws {
+        let index = try DefaultAccountIndex(document: SyntheticIndex.document(withoutRegion: "ap-east-1", for: [1, 5, 20]))
+        let accounts = (1...20).map(SyntheticIndex.id) + ["999999999999"]
+        for regions: Set<String> in [[], ["ap-east-1"], ["ap-east-1", "us-east-1", "no-such-region"], Set(Regions.synthetic33)] {
+            let fromTable = index.enabledRegions(of: accounts, among: regions)
+            #expect(fromTable == MinimalIndex(base: index).enabledRegions(of: accounts, among: regions))
+            #expect(fromTable.last == [])
+            #expect(fromTable.allSatisfy { $0 == $0.sorted() && Set($0).isSubset(of: regions) })
+        }
+        #expect(index.enabledRegions(of: [SyntheticIndex.id(1)], among: ["ap-east-1", "us-east-1"]) == [["us-east-1"]])
+    }
 }

@@ -16,6 +16,20 @@ public protocol AccountIndex: Sendable {
     /// An entry for every requested region; unknown regions map to an empty set.
     func accounts(byRegions regions: Set<String>) -> [String: Set<String>]
     func accountsForAllRegions() -> [String: Set<String>]
+    /// For each of `accounts`, in the same order, its enabled regions that are among
+    /// `regions`, sorted; unknown accounts get an empty list.
+    func enabledRegions(of accounts: [String], among regions: Set<String>) -> [[String]]
     func name(of account: String) -> String?
     func tags(of account: String) -> [String: String]
+}
+
+extension AccountIndex {
+    /// Built from ``accounts(byRegions:)``; an index with a per-account region table answers faster.
+    public func enabledRegions(of accounts: [String], among regions: Set<String>) -> [[String]] {
+        var regionsByAccount: [String: [String]] = [:]
+        for (region, members) in self.accounts(byRegions: regions) {
+            for account in members { regionsByAccount[account, default: []].append(region) }
+        }
+        return accounts.map { (regionsByAccount[$0] ?? []).sorted() }
+    }
 }

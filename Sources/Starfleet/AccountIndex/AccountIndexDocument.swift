@@ -10,28 +10,9 @@ public struct AccountIndexDocument: Codable, Sendable, Equatable {
         self.generated = generated
     }
 
+    /// Reads the generator's JSON (see ``AccountIndexJSONReader`` for why not `JSONDecoder`).
     public static func decode(_ data: Data) throws(AccountIndexError) -> AccountIndexDocument {
-        do {
-            return try JSONDecoder().decode(AccountIndexDocument.self, from: data)
-        } catch let error as DecodingError {
-            throw AccountIndexError.malformed(Self.describe(error))
-        } catch {
-            throw AccountIndexError.malformed("\(error)")
-        }
-    }
-
-    static func describe(_ error: DecodingError) -> String {
-        func path(_ context: DecodingError.Context) -> String {
-            let keys = context.codingPath.map { $0.intValue.map(String.init) ?? $0.stringValue }
-            return keys.isEmpty ? "" : " at " + keys.joined(separator: ".")
-        }
-        switch error {
-        case .dataCorrupted(let context): return "not valid JSON\(path(context)): \(context.debugDescription)"
-        case .keyNotFound(let key, let context): return "missing key \(key.stringValue)\(path(context))"
-        case .typeMismatch(_, let context): return "wrong type\(path(context)): \(context.debugDescription)"
-        case .valueNotFound(_, let context): return "missing value\(path(context))"
-        @unknown default: return "\(error)"
-        }
+        try AccountIndexJSONReader.read(data).document
     }
 }
 

@@ -48,22 +48,32 @@ public struct AccountResolver: Sendable {
         return result
     }
 
-    /// The regions of each account an ACCOUNT_REGION ship is tasked in. Every resolved
-    /// account has an entry, possibly empty (its regions are not enabled).
-    public func accountRegions(for payload: Payload, orgRootCheck: Bool = true) -> [String: Set<String>] {
-        let accounts = orgRootCheck ? accounts(for: payload) : includedMinusExcluded(payload)
+    /// The regions of each account an ACCOUNT_REGION ship is tasked in, by account id (ascending),
+    /// regions sorted. Every resolved account is listed, possibly without regions (none of the
+    /// requested ones is enabled there).
+    public func regionTargets(for payload: Payload, orgRootCheck: Bool = true) -> [AccountRegionTarget] {
+        let accounts = (orgRootCheck ? accounts(for: payload) : includedMinusExcluded(payload)).sorted()
         var regions = payload["include_regions"]?.stringSet ?? []
         if let exclude = payload["exclude_regions"]?.stringSet { regions.subtract(exclude) }
         if !scopeToRegions.isEmpty { regions.formIntersection(scopeToRegions) }
-        let accountsByRegion = index.accounts(byRegions: regions)
-        var result: [String: Set<String>] = [:]
-        result.reserveCapacity(accounts.count)
-        for account in accounts { result[account] = [] }
-        for (region, members) in accountsByRegion {
-            for account in members where result[account] != nil {
-                result[account]?.insert(region)
-            }
-        }
-        return result
+        let enabled = index.enabledRegions(of: accounts, among: regions)
+        return zip(accounts, enabled).map { AccountRegionTarget(account: $0, regions: $1) }
+    }
+
+    /// ``regionTargets(for:orgRootCheck:)`` as a map: account → its regions.
+    public func accountRegions(for payload: Payload, orgRootCheck: Bool = true) -> [String: Set<String>] {
+        Dictionary(uniqueKeysWithValues: regionTargets(for: payload, orgRootCheck: orgRootCheck).map { ($0.account, Set($0.regions)) })
+    }
+}
+
+/// One account of an ACCOUNT_REGION fan-out and the regions it is tasked in.
+public struct AccountRegionTarget: Sendable, Equatable {
+    public let account: String
+    /// Sorted.
+    public let regions: [String]
+
+    public init(account: String, regions: [String]) {
+        self.account = account
+        self.regions = regions
     }
 }

@@ -1,64 +1,139 @@
 import Foundation
 
 /// The index built from the generator's JSON document (`StarfleetDefaultAccountIndex`).
+///
+/// Accounts are numbered by their position in ascending id order; the lookup maps hold
+/// ``AccountSet`` bitsets over those numbers and each account's enabled regions are bits over
+/// the index's sorted region list, so resolving a payload over 10,000 accounts combines a few
+/// hundred words instead of hashing every id (see `starfleet-bench --index`).
 public struct DefaultAccountIndex: AccountIndex {
-    public let document: AccountIndexDocument
     public let allAccounts: Set<String>
     public let orgRoots: Set<String>
-    private let idsByLowercasedName: [String: Set<String>]
-    private let namesById: [String: String]
-    private let accountsByRegion: [String: Set<String>]
-    /// lowercased tag name → lowercased value → ids.
-    private let accountsByTag: [String: [String: Set<String>]]
-    private let tagsById: [String: [String: String]]
-    /// OU ids and OU names are kept apart (the original mixed them, Q3).
-    private let accountsByUnitId: [String: Set<String>]
-    private let accountsByUnitName: [String: Set<String>]
+    public let generated: String?
+    /// Account ids in ascending order; an id's position is its ordinal.
+    private let ids: [String]
+    private let ordinals: [String: Int]
+    /// The records in ordinal order.
+    private let records: [AccountRecord]
+    /// lowercased tag name → lowercased value → accounts.
+    private let accountsByTag: [String: [String: AccountSet]]
+    /// OU ids and OU names are kept apart (the original mixed them, Q3); both lowercased.
+    private let accountsByUnitId: [String: AccountSet]
+    private let accountsByUnitName: [String: AccountSet]
+    /// Every region some account has enabled, sorted; bit `i` of a region mask is `regionNames[i]`.
+    private let regionNames: [String]
+    /// `regionWordsPerAccount` words per account, in ordinal order.
+    private let regionBits: [UInt64]
+    private let regionWordsPerAccount: Int
+    /// Each account's regions as the index lists them, for ``document``: positions in
+    /// `listedRegionNames`, account `i`'s at `listedRegionSlots[listedRegionRanges[i]]`.
+    private let listedRegionNames: [String]
+    private let listedRegionSlots: [UInt16]
+    private let listedRegionRanges: [Range<Int>]
 
     public init(data: Data) throws(AccountIndexError) {
-        try self.init(document: AccountIndexDocument.decode(data))
+        try self.init(contents: AccountIndexJSONReader.read(data))
     }
 
     public init(document: AccountIndexDocument) throws(AccountIndexError) {
-        guard !document.accounts.isEmpty else { throw .empty }
-        self.document = document
-        var all = Set<String>()
-        var byName: [String: Set<String>] = [:]
-        var names: [String: String] = [:]
-        var byRegion: [String: Set<String>] = [:]
-        var byTag: [String: [String: Set<String>]] = [:]
-        var tags: [String: [String: String]] = [:]
-        var byUnitId: [String: Set<String>] = [:]
-        var byUnitName: [String: Set<String>] = [:]
-        var roots = Set<String>()
-        all.reserveCapacity(document.accounts.count)
-        for (key, record) in document.accounts {
-            let id = record.id.isEmpty ? key : record.id
-            all.insert(id)
-            if let name = record.name {
-                names[id] = name
-                byName[name.lowercased(), default: []].insert(id)
-            }
-            for region in record.regions { byRegion[region, default: []].insert(id) }
-            tags[id] = record.tags
-            for (tagName, tagValue) in record.tags {
-                byTag[tagName.lowercased(), default: [:]][tagValue.lowercased(), default: []].insert(id)
-            }
-            for parent in record.parents {
-                byUnitId[parent.id.lowercased(), default: []].insert(id)
-                byUnitName[parent.name.lowercased(), default: []].insert(id)
-            }
-            if let arn = record.arn, let root = Self.managementAccount(fromArn: arn) { roots.insert(root) }
+        try self.init(contents: AccountIndexContents(document: document))
+    }
+
+    /// The accounts as a document (keyed by id).
+    public var document: AccountIndexDocument {
+        var accounts: [String: AccountRecord] = [:]
+        for ordinal in ids.indices {
+            var record = records[ordinal]
+            record.regions = listedRegionSlots[listedRegionRanges[ordinal]].map { listedRegionNames[Int($0)] }
+            accounts[ids[ordinal]] = record
         }
-        self.allAccounts = all
-        self.idsByLowercasedName = byName
-        self.namesById = names
-        self.accountsByRegion = byRegion
+        return AccountIndexDocument(accounts: accounts, generated: generated)
+    }
+
+    init(contents: AccountIndexContents) throws(AccountIndexError) {
+        guard !contents.records.isEmpty else { throw .empty }
+        generated = contents.generated
+
+        // Ordinals: ascending id; of two entries for one id, the later one counts.
+        let idOf = contents.records.indices.map { contents.records[$0].id.isEmpty ? contents.keys[$0] : contents.records[$0].id }
+        // The generator writes accounts sorted by id: then the records are taken as they are.
+        let alreadySorted = zip(idOf, idOf.dropFirst()).allSatisfy { $0 < $1 }
+        var kept = Array(contents.records.indices)
+        if !alreadySorted {
+            let order = kept.sorted { idOf[$0] < idOf[$1] || (idOf[$0] == idOf[$1] && $0 < $1) }
+            kept.removeAll(keepingCapacity: true)
+            for position in order {
+                if let last = kept.last, idOf[last] == idOf[position] { kept[kept.count - 1] = position } else { kept.append(position) }
+            }
+        }
+        let ids = alreadySorted ? idOf : kept.map { idOf[$0] }
+        let records = alreadySorted ? contents.records : kept.map { contents.records[$0] }
+        let count = ids.count
+        self.ids = ids
+        self.records = records
+        self.allAccounts = Set(ids)
+        var ordinals: [String: Int] = [:]
+        ordinals.reserveCapacity(count)
+        for (ordinal, id) in ids.enumerated() { ordinals[id] = ordinal }
+        self.ordinals = ordinals
+
+        var rawTags: [String: [String: AccountSet]] = [:]
+        var rawUnitIds: [String: AccountSet] = [:]
+        var rawUnitNames: [String: AccountSet] = [:]
+        var roots = Set<String>()
+        var lastArnPrefix = ""
+        for ordinal in records.indices {
+            for (name, value) in records[ordinal].tags {
+                rawTags[name, default: [:]][value, default: AccountSet(capacity: count)].insert(ordinal)
+            }
+            for parent in records[ordinal].parents {
+                rawUnitIds[parent.id, default: AccountSet(capacity: count)].insert(ordinal)
+                rawUnitNames[parent.name, default: AccountSet(capacity: count)].insert(ordinal)
+            }
+            // Every account of an organization names the same management account: parse each distinct ARN prefix once.
+            if let arn = records[ordinal].arn, lastArnPrefix.isEmpty || !arn.hasPrefix(lastArnPrefix),
+               let root = Self.managementAccount(fromArn: arn) {
+                roots.insert(root)
+                lastArnPrefix = Self.arnPrefix(arn)
+            }
+        }
+        self.orgRoots = roots
+
+        var byTag: [String: [String: AccountSet]] = [:]
+        for (name, values) in rawTags {
+            for (value, members) in values {
+                byTag[name.lowercased(), default: [:]][value.lowercased(), default: AccountSet(capacity: count)].formUnion(members)
+            }
+        }
         self.accountsByTag = byTag
-        self.tagsById = tags
+        var byUnitId: [String: AccountSet] = [:]
+        var byUnitName: [String: AccountSet] = [:]
+        for (id, members) in rawUnitIds { byUnitId[id.lowercased(), default: AccountSet(capacity: count)].formUnion(members) }
+        for (name, members) in rawUnitNames { byUnitName[name.lowercased(), default: AccountSet(capacity: count)].formUnion(members) }
         self.accountsByUnitId = byUnitId
         self.accountsByUnitName = byUnitName
-        self.orgRoots = roots
+
+        // The reader numbered regions in order of appearance; renumber them in name order so
+        // that walking an account's bits yields its regions sorted.
+        let regionNames = contents.regionNames.sorted()
+        var bitOfSlot = Array(repeating: 0, count: contents.regionNames.count)
+        for (bit, name) in regionNames.enumerated() {
+            if let slot = contents.regionNames.firstIndex(of: name) { bitOfSlot[slot] = bit }
+        }
+        let words = max(1, (regionNames.count + 63) / 64)
+        var bits = Array(repeating: UInt64(0), count: words * count)
+        for (ordinal, position) in kept.enumerated() {
+            for slot in contents.regionSlots[contents.regionSlotRange(ofRecord: position)] {
+                let bit = bitOfSlot[Int(slot)]
+                bits[ordinal * words + bit >> 6] |= 1 << UInt64(bit & 63)
+            }
+        }
+        self.regionNames = regionNames
+        self.regionBits = bits
+        self.regionWordsPerAccount = words
+        self.listedRegionNames = contents.regionNames
+        self.listedRegionSlots = contents.regionSlots
+        self.listedRegionRanges = kept.map(contents.regionSlotRange(ofRecord:))
     }
 
     /// `arn:<partition>:organizations::<management id>:account/o-…/<id>` → management id
@@ -69,41 +144,85 @@ public struct DefaultAccountIndex: AccountIndex {
         return String(parts[4])
     }
 
-    public var generated: String? { document.generated }
+    /// The ARN up to and including the colon after the management account id.
+    private static func arnPrefix(_ arn: String) -> String {
+        var colons = 0
+        for index in arn.indices where arn[index] == ":" {
+            colons += 1
+            if colons == 5 { return String(arn[...index]) }
+        }
+        return arn
+    }
+
+    private func ids(in set: AccountSet) -> Set<String> {
+        var result = Set<String>(minimumCapacity: set.count)
+        for ordinal in set.ordinals { result.insert(ids[ordinal]) }
+        return result
+    }
 
     public func accounts(byIds ids: Set<String>) -> Set<String> { ids.intersection(allAccounts) }
 
     public func accounts(byNames names: Set<String>) -> Set<String> {
+        let wanted = Set(names.map { $0.lowercased() })
+        guard !wanted.isEmpty else { return [] }
         var result = Set<String>()
-        for name in names { result.formUnion(idsByLowercasedName[name.lowercased()] ?? []) }
+        for (ordinal, record) in records.enumerated() {
+            if let name = record.name, wanted.contains(name.lowercased()) { result.insert(ids[ordinal]) }
+        }
         return result
     }
 
     public func accounts(byTag name: String, value: String) -> Set<String> {
-        accountsByTag[name.lowercased()]?[value.lowercased()] ?? []
+        accountsByTag[name.lowercased()]?[value.lowercased()].map(ids(in:)) ?? []
     }
 
     public func accounts(byOrgUnit unit: String) -> Set<String> {
         let key = unit.lowercased()
-        return (accountsByUnitId[key] ?? []).union(accountsByUnitName[key] ?? [])
+        var members = accountsByUnitId[key] ?? AccountSet(capacity: ids.count)
+        if let named = accountsByUnitName[key] { members.formUnion(named) }
+        return ids(in: members)
     }
 
     public func accounts(byRegions regions: Set<String>) -> [String: Set<String>] {
         var result: [String: Set<String>] = [:]
-        for region in regions { result[region] = accountsByRegion[region] ?? [] }
+        for region in regions { result[region] = [] }
+        for (bit, region) in regionNames.enumerated() where regions.contains(region) {
+            var members = Set<String>()
+            for ordinal in ids.indices where regionBits[ordinal * regionWordsPerAccount + bit >> 6] & (1 << UInt64(bit & 63)) != 0 {
+                members.insert(ids[ordinal])
+            }
+            result[region] = members
+        }
         return result
     }
 
-    public func accountsForAllRegions() -> [String: Set<String>] { accountsByRegion }
+    public func accountsForAllRegions() -> [String: Set<String>] { accounts(byRegions: Set(regionNames)) }
 
-    public func name(of account: String) -> String? { namesById[account] }
+    public func enabledRegions(of accounts: [String], among regions: Set<String>) -> [[String]] {
+        var wanted = Array(repeating: UInt64(0), count: regionWordsPerAccount)
+        for (bit, region) in regionNames.enumerated() where regions.contains(region) { wanted[bit >> 6] |= 1 << UInt64(bit & 63) }
+        return accounts.map { account in
+            guard let ordinal = ordinals[account] else { return [] }
+            var enabled: [String] = []
+            for word in 0..<regionWordsPerAccount {
+                var remaining = regionBits[ordinal * regionWordsPerAccount + word] & wanted[word]
+                while remaining != 0 {
+                    enabled.append(regionNames[word << 6 + remaining.trailingZeroBitCount])
+                    remaining &= remaining - 1
+                }
+            }
+            return enabled
+        }
+    }
 
-    public func tags(of account: String) -> [String: String] { tagsById[account] ?? [:] }
+    public func name(of account: String) -> String? { ordinals[account].flatMap { records[$0].name } }
+
+    public func tags(of account: String) -> [String: String] { ordinals[account].map { records[$0].tags } ?? [:] }
 
     /// Org units seen in the index: id → name.
     public var organizationalUnits: [String: String] {
         var units: [String: String] = [:]
-        for record in document.accounts.values {
+        for record in records {
             for parent in record.parents { units[parent.id] = parent.name }
         }
         return units

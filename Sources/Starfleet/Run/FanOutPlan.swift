@@ -1,3 +1,5 @@
+import StarfleetSchema
+
 /// What the Starbase would task for a payload, computed without sending anything.
 public struct FanOutPlan: Sendable, Equatable {
     public struct Target: Sendable, Equatable {
@@ -29,10 +31,30 @@ public struct FanOutPlan: Sendable, Equatable {
             }
             return FanOutPlan(strategy: strategy, targets: targets)
         default:
-            let targets = resolver.accountRegions(for: payload).sorted { $0.key < $1.key }.map {
-                Target(accountId: $0.key, accountName: resolver.index.name(of: $0.key), regions: $0.value.sorted())
+            let targets = resolver.regionTargets(for: payload).map {
+                Target(accountId: $0.account, accountName: resolver.index.name(of: $0.account), regions: $0.regions)
             }
             return FanOutPlan(strategy: strategy, targets: targets)
         }
+    }
+
+    /// The document `starfleet fanout --format json` prints, as UTF-8 (rendered target by
+    /// target: a plan can hold 160,000 invocations).
+    public func json(ship: String, writer: JSONWriter = JSONWriter()) -> [UInt8] {
+        var head = PayloadMap()
+        head["ship"] = .string(ship)
+        head["fan_out_strategy"] = .string(strategy.rawValue)
+        head["invocations"] = .int(invocationCount)
+        // ~30 bytes per region line, ~100 per target around them.
+        return writer.bytes(head, thenList: "targets", count: targets.count, item: { jsonValue(of: targets[$0]) },
+                            estimatedSize: 30 * invocationCount + 100 * targets.count + 200)
+    }
+
+    private func jsonValue(of target: Target) -> PayloadValue {
+        var entry = PayloadMap()
+        entry["account_id"] = .string(target.accountId)
+        entry["account_name"] = target.accountName.map(PayloadValue.string) ?? .null
+        if strategy == .accountRegion { entry["regions"] = .list(target.regions.map(PayloadValue.string)) }
+        return .map(entry)
     }
 }

@@ -44,20 +44,10 @@ struct FanoutCommand: AsyncParsableCommand {
             }
         }
         let plan = FanOutPlan.make(strategy: shipType.fanOutStrategy, payload: Payload(result.data), resolver: resolver)
+        defer { ProcessLifetime.keep([resolver as any Sendable, plan]) }
         switch format {
         case .json:
-            var object = PayloadMap()
-            object["ship"] = .string(ship)
-            object["fan_out_strategy"] = .string(plan.strategy.rawValue)
-            object["invocations"] = .int(plan.invocationCount)
-            object["targets"] = .list(plan.targets.map { target in
-                var entry = PayloadMap()
-                entry["account_id"] = .string(target.accountId)
-                entry["account_name"] = target.accountName.map(PayloadValue.string) ?? .null
-                if plan.strategy == .accountRegion { entry["regions"] = .list(target.regions.map(PayloadValue.string)) }
-                return .map(entry)
-            })
-            Output.out(JSONWriter().string(.map(object)))
+            Output.out(bytes: plan.json(ship: ship))
         case .text:
             Output.out("\(ship) (\(plan.strategy.rawValue)): \(plan.invocationCount) invocation(s)")
             for target in plan.targets {

@@ -33,6 +33,7 @@ struct IndexShowCommand: AsyncParsableCommand {
         } catch {
             throw CLIFailure(.usage, error.description)
         }
+        defer { ProcessLifetime.keep(index) }
         let units = index.organizationalUnits
         var tagNames = Set<String>()
         for account in index.allAccounts { tagNames.formUnion(index.tags(of: account).keys) }

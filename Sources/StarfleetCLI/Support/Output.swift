@@ -11,6 +11,32 @@ enum Output {
         if let capture { capture.append(stdout: line) } else { FileHandle.standardOutput.write(Data(line.utf8)) }
     }
 
+    /// UTF-8 bytes plus a newline, written as they are (a large JSON document skips the copies
+    /// a String would take).
+    static func out(bytes: [UInt8]) {
+        if let capture {
+            capture.append(stdout: String(decoding: bytes, as: UTF8.self) + "\n")
+            return
+        }
+        bytes.withUnsafeBytes(writeToStandardOutput)
+        withUnsafeBytes(of: UInt8(0x0A)) { writeToStandardOutput($0) }
+    }
+
+    private static func writeToStandardOutput(_ buffer: UnsafeRawBufferPointer) {
+        guard let base = buffer.baseAddress else { return }
+        var offset = 0
+        while offset < buffer.count {
+            let written = write(STDOUT_FILENO, base + offset, buffer.count - offset)
+            if written > 0 {
+                offset += written
+            } else if written < 0 && errno == EINTR {
+                continue
+            } else {
+                return  // stdout is gone (a closed pipe): nothing more to write
+            }
+        }
+    }
+
     static func err(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
         if let capture { capture.append(stderr: line) } else { FileHandle.standardError.write(Data(line.utf8)) }
