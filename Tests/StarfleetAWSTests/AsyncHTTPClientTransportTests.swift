@@ -26,7 +26,8 @@ struct AsyncHTTPClientTransportTests {
         let (error, elapsed) = try await failure(of: Self.request("GET", to: stub), timeout: 0.5)
         #expect(error == .timedOut(0.5))
         #expect(error.description == "no response within 0.50 s")
-        #expect(elapsed >= 0.5 && elapsed < 2.5, "took \(elapsed) s")
+        // Upper bounds leave room for a loaded CI machine; the server itself never answers.
+        #expect(elapsed >= 0.5 && elapsed < 15, "took \(elapsed) s")
     }
 
     @Test func aTricklingBodyFailsAtTheDeadline() async throws {
@@ -34,20 +35,22 @@ struct AsyncHTTPClientTransportTests {
         let stub = try await LocalHTTPStub.start([.trickle])
         let (error, elapsed) = try await failure(of: Self.request("GET", to: stub), timeout: 1)
         #expect(error == .timedOut(1))
-        #expect(elapsed >= 1 && elapsed < 3, "took \(elapsed) s")
+        #expect(elapsed >= 1 && elapsed < 15, "took \(elapsed) s")
     }
 
     @Test func aClosedPortCannotConnect() async throws {
         let port = try FreePort.find()
         let request = AWSHTTPRequest(method: "GET", scheme: "http", host: "127.0.0.1", port: port)
-        let (error, elapsed) = try await failure(of: request, timeout: 10)
+        let (error, elapsed) = try await failure(of: request, timeout: 60)
         guard case .cannotConnect(let detail) = error else {
             Issue.record("expected cannotConnect, got \(error)")
             return
         }
         #expect(detail == "Connection refused (errno \(ECONNREFUSED))")
         #expect(error.description == "cannot connect (Connection refused (errno \(ECONNREFUSED)))")
-        #expect(elapsed < 5, "a refused connection must fail at once, took \(elapsed) s")
+        // Far below the 60 s timeout: refused at once, not retried until the deadline (a loaded CI
+        // machine has taken 7 s to schedule it).
+        #expect(elapsed < 30, "a refused connection must fail at once, took \(elapsed) s")
     }
 
     @Test func aDroppedConnectionIsLost() async throws {
@@ -67,7 +70,7 @@ struct AsyncHTTPClientTransportTests {
         try await Task.sleep(for: .milliseconds(300))
         task.cancel()
         await #expect(throws: CancellationError.self) { try await task.value }
-        #expect(Date().timeIntervalSince(started) < 5)
+        #expect(Date().timeIntervalSince(started) < 15)
     }
 
     @Test func theHostWithANonDefaultPortArrivesAsSigned() async throws {
