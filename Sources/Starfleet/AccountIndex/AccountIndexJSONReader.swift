@@ -18,14 +18,14 @@ struct AccountIndexJSONReader {
     private var decodedKeys: [String] = []
     /// OU ids and names (and other long strings) repeat across thousands of accounts; sharing
     /// one copy of each saves an allocation per repetition.
-    private var interner = StringInterner()
+    private var interner = StringTable()
 
     /// Documents nested deeper than this (only possible in unknown keys) are refused rather
     /// than risking the stack.
     private static let maximumDepth = 512
 
     /// Distinct regions in order of first appearance.
-    private var regionTable = ShortStringTable()
+    private var regionTable = StringTable()
     private var regionSlots: [UInt16] = []
     private var regionSlotEnds: [Int] = []
     /// Another thread reading the second half of the accounts, if the document is large.
@@ -141,7 +141,7 @@ struct AccountIndexJSONReader {
     private mutating func append(_ accounts: AccountIndexSecondHalf.Accounts, keys: inout [String], records: inout [AccountRecord]) throws(AccountIndexError) {
         var slotOf: [UInt16] = []
         for name in accounts.regionNames {
-            let slot = Array(name.utf8).withUnsafeBufferPointer { regionTable.slot(for: $0) ?? regionTable.add(name, for: $0) }
+            let slot = regionTable.add(name)
             guard slot <= UInt16.max else { throw syntaxError("more than \(UInt16.max) distinct regions") }
             slotOf.append(UInt16(slot))
         }
@@ -270,7 +270,7 @@ struct AccountIndexJSONReader {
                 let slice = UnsafeBufferPointer(rebasing: bytes[range])
                 slot = regionTable.slot(for: slice) ?? regionTable.add(makeString(range, intern: false), for: slice)
             case .decoded(let text):
-                slot = Array(text.utf8).withUnsafeBufferPointer { regionTable.slot(for: $0) ?? regionTable.add(text, for: $0) }
+                slot = regionTable.add(text)
             }
             guard slot <= UInt16.max else { throw syntaxError("more than \(UInt16.max) distinct regions") }
             regionSlots.append(UInt16(slot))
@@ -494,12 +494,12 @@ struct AccountIndexJSONReader {
 
     private mutating func makeString(_ range: Range<Int>, intern: Bool) -> String {
         let slice = UnsafeBufferPointer(rebasing: bytes[range])
-        if intern, range.count > 15 {  // up to 15 UTF-8 bytes Swift stores a string inline anyway
-            if let shared = interner.string(for: slice) { return shared }
-        }
+        // Up to 15 UTF-8 bytes Swift stores a string inline: sharing would save nothing.
+        let shares = intern && range.count > 15
+        if shares, let shared = interner.string(for: slice) { return shared }
         // readKey has validated the bytes.
         let text = String(decoding: slice, as: UTF8.self)
-        if intern, range.count > 15 { interner.add(text, for: slice) }
+        if shares { interner.add(text, for: slice) }
         return text
     }
 
@@ -509,8 +509,6 @@ struct AccountIndexJSONReader {
         case .decoded(let text): return text
         }
     }
-
-
 
     private func matches(_ key: Key, _ literal: StaticString) -> Bool {
         switch key {

@@ -115,11 +115,10 @@ public struct DefaultAccountIndex: AccountIndex {
 
         // The reader numbered regions in order of appearance; renumber them in name order so
         // that walking an account's bits yields its regions sorted.
-        let regionNames = contents.regionNames.sorted()
-        var bitOfSlot = Array(repeating: 0, count: contents.regionNames.count)
-        for (bit, name) in regionNames.enumerated() {
-            if let slot = contents.regionNames.firstIndex(of: name) { bitOfSlot[slot] = bit }
-        }
+        let slotsByName = contents.regionNames.indices.sorted { contents.regionNames[$0] < contents.regionNames[$1] }
+        let regionNames = slotsByName.map { contents.regionNames[$0] }
+        var bitOfSlot = Array(repeating: 0, count: slotsByName.count)
+        for (bit, slot) in slotsByName.enumerated() { bitOfSlot[slot] = bit }
         let words = max(1, (regionNames.count + 63) / 64)
         var bits = Array(repeating: UInt64(0), count: words * count)
         for (ordinal, position) in kept.enumerated() {

@@ -34,27 +34,12 @@ public struct JSONWriter: Sendable {
         out.reserveCapacity(estimatedSize)
         out.append(UInt8(ascii: "{"))
         for (member, value) in head {
-            newline(&out, 1)
-            appendQuoted(member, to: &out)
-            out.append(contentsOf: ": ".utf8)
+            writeMemberName(member, into: &out, level: 1)
             write(value, into: &out, level: 1)
             separator(&out)
         }
-        newline(&out, 1)
-        appendQuoted(key, to: &out)
-        out.append(contentsOf: ": ".utf8)
-        if count == 0 {
-            out.append(contentsOf: "[]".utf8)
-        } else {
-            out.append(UInt8(ascii: "["))
-            for index in 0..<count {
-                if index > 0 { separator(&out) }
-                newline(&out, 2)
-                write(item(index), into: &out, level: 2)
-            }
-            newline(&out, 1)
-            out.append(UInt8(ascii: "]"))
-        }
+        writeMemberName(key, into: &out, level: 1)
+        writeList(count: count, item: item, into: &out, level: 1)
         newline(&out, 0)
         out.append(UInt8(ascii: "}"))
         return out
@@ -75,8 +60,10 @@ public struct JSONWriter: Sendable {
             }
             out.append(contentsOf: text.utf8)
         case .string(let text): appendQuoted(text, to: &out)
-        case .list(let items): writeArray(items, into: &out, level: level)
-        case .stringSet(let set): writeArray(set.sorted().map(PayloadValue.string), into: &out, level: level)
+        case .list(let items): writeList(count: items.count, item: { items[$0] }, into: &out, level: level)
+        case .stringSet(let set):
+            let items = set.sorted()
+            writeList(count: items.count, item: { .string(items[$0]) }, into: &out, level: level)
         case .map(let map):
             if sortKeys {
                 writeObject(map.keys.sorted().map { (key: $0, value: map[$0] ?? .null) }, into: &out, level: level)
@@ -97,16 +84,23 @@ public struct JSONWriter: Sendable {
         if indent == 0 { out.append(UInt8(ascii: " ")) }
     }
 
-    private func writeArray(_ items: [PayloadValue], into out: inout [UInt8], level: Int) {
-        guard !items.isEmpty else { out.append(contentsOf: "[]".utf8); return }
+    private func writeList(count: Int, item: (Int) -> PayloadValue, into out: inout [UInt8], level: Int) {
+        guard count > 0 else { out.append(contentsOf: "[]".utf8); return }
         out.append(UInt8(ascii: "["))
-        for index in items.indices {
+        for index in 0..<count {
             if index > 0 { separator(&out) }
             newline(&out, level + 1)
-            write(items[index], into: &out, level: level + 1)
+            write(item(index), into: &out, level: level + 1)
         }
         newline(&out, level)
         out.append(UInt8(ascii: "]"))
+    }
+
+    /// A member's name and the `: ` after it, on its own line.
+    private func writeMemberName(_ key: String, into out: inout [UInt8], level: Int) {
+        newline(&out, level)
+        appendQuoted(key, to: &out)
+        out.append(contentsOf: ": ".utf8)
     }
 
     private func writeObject(_ entries: some Collection<(key: String, value: PayloadValue)>, into out: inout [UInt8], level: Int) {
@@ -116,9 +110,7 @@ public struct JSONWriter: Sendable {
         for (key, value) in entries {
             if !first { separator(&out) }
             first = false
-            newline(&out, level + 1)
-            appendQuoted(key, to: &out)
-            out.append(contentsOf: ": ".utf8)
+            writeMemberName(key, into: &out, level: level + 1)
             write(value, into: &out, level: level + 1)
         }
         newline(&out, level)
