@@ -30,7 +30,7 @@ public final class LocalHTTPStub: Sendable {
         let child = try SupervisedProcess(
             executable: python, arguments: [RepositoryPaths.motoScript("http_stub.py").path, script],
             environment: ProcessInfo.processInfo.environment, logName: "http-stub")
-        guard let portText = await child.waitForLine(prefix: "LISTENING ", timeout: 15), let port = Int(portText),
+        guard let portText = await child.waitForLine(prefix: "LISTENING ", timeout: 60), let port = Int(portText),
             let endpoint = URL(string: "http://127.0.0.1:\(port)")
         else {
             let log = child.logTail()

@@ -81,14 +81,46 @@ public enum ProcessRunner {
             if ownGroup { _ = kill(-pid, signal) }
             _ = kill(pid, signal)
         }
+        let unreaped = LockedFlag()
         onOwnThread {
-            guard !exited.waitFired(seconds: timeout) else { return }
+            // Foundation has been seen to miss a child's exit (a build killed from outside stayed a
+            // zombie for half an hour and the run waited forever); a zombie nobody reaps for 15 s
+            // ends the wait instead.
+            let deadline = Date().addingTimeInterval(timeout)
+            var zombieSince: Date?
+            while Date() < deadline {
+                if exited.waitFired(seconds: min(1, max(0.01, deadline.timeIntervalSinceNow))) { return }
+                if ZombieProbe.isZombie(pid) {
+                    let since = zombieSince ?? Date()
+                    zombieSince = since
+                    if Date().timeIntervalSince(since) >= 15 {
+                        unreaped.set()
+                        exited.fire()
+                        return
+                    }
+                } else {
+                    zombieSince = nil
+                }
+            }
+            guard !exited.hasFired else { return }
             timedOut.set()
             signalChild(SIGTERM)
             if !exited.waitFired(seconds: 2) { signalChild(SIGKILL) }
+            if !exited.waitFired(seconds: 15) {
+                unreaped.set()
+                exited.fire()
+            }
         }
 
         await exited.wait()
+        if unreaped.isSet {
+            if ownGroup { _ = kill(-pid, SIGKILL) }
+            let output = collected.get()
+            return ProcessResult(
+                exitCode: ZombieProbe.exitCode(pid) ?? -1, stdout: output.stdout,
+                stderr: output.stderr + Data("\n[ProcessRunner] pid \(pid) exited but was never reaped; its exit code is read from /proc\n".utf8),
+                timedOut: timedOut.isSet, duration: Date().timeIntervalSince(started))
+        }
         process.waitUntilExit()
         if ownGroup { _ = kill(-pid, SIGKILL) }  // leftovers of the child's group, if any
         // A grandchild may still hold the pipes open; do not wait for it forever.
@@ -120,6 +152,25 @@ public enum ProcessRunner {
         if let path = which(executable, environment: environment) ?? which(executable) { return path }
         let searchPath = (environment ?? ProcessInfo.processInfo.environment)["PATH"] ?? ""
         throw ProcessRunnerError.executableNotFound(name: executable, searchPath: searchPath)
+    }
+}
+
+/// Reads a child's state from /proc without reaping it (reaping is Foundation's job).
+enum ZombieProbe {
+    static func fields(_ pid: Int32) -> [Substring]? {
+        guard let stat = try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8),
+              let close = stat.lastIndex(of: ")") else { return nil }
+        // Fields after the command name: state is field 3, the raw wait status is field 52.
+        return stat[stat.index(after: close)...].split(separator: " ")
+    }
+
+    static func isZombie(_ pid: Int32) -> Bool { fields(pid)?.first == "Z" }
+
+    /// The exit status a shell would show: the code, or 128 + the signal.
+    static func exitCode(_ pid: Int32) -> Int32? {
+        guard let fields = fields(pid), fields.count > 49, let raw = Int32(fields[49]) else { return nil }
+        let signal = raw & 0x7f
+        return signal == 0 ? (raw >> 8) & 0xff : 128 + signal
     }
 }
 
