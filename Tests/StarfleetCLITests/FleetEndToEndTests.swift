@@ -176,6 +176,11 @@ struct FleetEndToEndTests {
         #expect(daily.exitCode == 0, "\(daily.summary)")
         #expect(daily.stderrText.contains("[🌑] No ships to task for the timed event: DAILY."))
 
+        let dryRun = try await stack.starfleet(["starbase", "timed", "HOURLY", "--dry-run"])
+        #expect(dryRun.exitCode == 0, "\(dryRun.summary)")
+        #expect(dryRun.stdoutText.split(separator: "\n").count == 3)
+        #expect(try await stack.peek(stack.fanOutQueue.url, hideFor: 1).allSatisfy { !$0.body.contains("worker_ship") })
+
         let hourly = try await stack.starfleet(["starbase", "timed", "HOURLY", "--format", "json"])
         #expect(hourly.exitCode == 0, "\(hourly.summary)")
         let expected = [
