@@ -54,4 +54,9 @@ public struct AWSService: Sendable, Equatable, Hashable {
     public static let configService = AWSService(
         displayName: "Config", signingName: "config", endpointPrefix: "config", environmentKey: "CONFIG_SERVICE",
         wireProtocol: .json(targetPrefix: "StarlingDoveService", version: "1.1"))
+
+    /// SQS over the JSON protocol (`X-Amz-Target: AmazonSQS.*`, JSON 1.0), as current SDKs speak it.
+    public static let sqs = AWSService(
+        displayName: "SQS", signingName: "sqs", endpointPrefix: "sqs", environmentKey: "SQS",
+        wireProtocol: .json(targetPrefix: "AmazonSQS", version: "1.0"))
 }

@@ -9,4 +9,9 @@ extension AWSSession {
     public func configService(region: String? = nil) throws -> ConfigServiceClient {
         ConfigServiceClient(client: try client(for: .configService, region: region))
     }
+
+    /// SQS in `region` (default: the session's region). Queue URLs are passed as given.
+    public func sqs(region: String? = nil) throws -> SQSClient {
+        SQSClient(client: try client(for: .sqs, region: region))
+    }
 }

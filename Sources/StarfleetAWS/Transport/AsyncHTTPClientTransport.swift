@@ -21,6 +21,8 @@ public struct AsyncHTTPClientTransport: HTTPTransport {
         configuration.httpVersion = .http1Only
         // Fail a refused connection at once, like URLSession did: RetryPolicy decides about retries.
         configuration.connectionPool.retryConnectionEstablishment = false
+        // The Starbase keeps dozens of SQS batches in flight; AHC's default allows 8 connections per host.
+        configuration.connectionPool.concurrentHTTP1ConnectionsPerHostSoftLimit = 64
         return HTTPClient(eventLoopGroup: .singletonMultiThreadedEventLoopGroup, configuration: configuration)
     }()
 
