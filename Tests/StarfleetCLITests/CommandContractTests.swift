@@ -183,7 +183,8 @@ struct CommandContractTests {
         let payload = Self.examples + "/payloads/IamRoleWorkerShip/security_audit_role.yaml"
         for arguments in [["run", "IamRoleWorkerShip", "--payload", payload, "--account-id", "000000000001"],
                           ["fanout", "--ship", "IamRoleWorkerShip", "--payload", payload],
-                          ["index", "show"]] {
+                          ["index", "show"],
+                          ["worker", "IamRoleWorkerShip", "--once"]] {
             let result = try await ProcessRunner.run(Self.binary, arguments + ["--config", directory.path], timeout: 30)
             #expect(result.exitCode == 2, "\(arguments): \(result.summary)")
             #expect(result.stderrText.contains("no StarfleetDefaultAccountIndex section in the configuration. Add one"),

@@ -132,6 +132,11 @@ struct FleetEndToEndTests {
     func generatorTemplateWritesTheIndex() async throws {
         let world = try await EndToEndWorld.shared.get()
         let stack = try await FleetStack.make(world, name: "generator")
+        // The generator creates the index: neither the Starbase nor its worker may need the index section.
+        let starfleetFile = stack.configuration + "/starfleet.yaml"
+        let withoutIndex = EndToEndWorld.removingIndexSection(try String(contentsOfFile: starfleetFile, encoding: .utf8))
+        #expect(!withoutIndex.contains("StarfleetDefaultAccountIndex:") && withoutIndex.contains("STARFLEET:"))
+        try withoutIndex.write(toFile: starfleetFile, atomically: true, encoding: .utf8)
         let queue = try stack.queue("AccountIndexGeneratorShip")
         let template = EndToEndWorld.generatorPayload(bucket: EndToEndWorld.indexBucket, key: "fleet/accountIndex.json")
         try await stack.upload(template, key: "AccountIndexGeneratorShip/generate.yaml")

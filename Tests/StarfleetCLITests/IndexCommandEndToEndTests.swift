@@ -109,13 +109,7 @@ struct IndexCommandEndToEndTests {
         let name = "config-no-index-\(UUID().uuidString.prefix(6))"
         let source = URL(fileURLWithPath: configuration)
         for file in try FileManager.default.contentsOfDirectory(atPath: configuration) where file.hasSuffix(".yaml") {
-            var text = try String(contentsOf: source.appendingPathComponent(file), encoding: .utf8)
-            if let range = text.range(of: "StarfleetDefaultAccountIndex:") {
-                let rest = text[range.upperBound...]
-                let end = rest.range(of: "\n[^ \n#]", options: .regularExpression)?.lowerBound ?? text.endIndex
-                text.removeSubrange(range.lowerBound..<(end == text.endIndex ? end : text.index(after: end)))
-            }
-            #expect(!text.contains("StarfleetDefaultAccountIndex:"))
+            let text = EndToEndWorld.removingIndexSection(try String(contentsOf: source.appendingPathComponent(file), encoding: .utf8))
             try directory.write(text, to: "\(name)/\(file)")
         }
         return directory.url.appendingPathComponent(name).path

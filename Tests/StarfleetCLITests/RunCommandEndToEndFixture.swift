@@ -131,6 +131,23 @@ actor EndToEndWorld {
         """
     }
 
+    /// The configuration text without its top-level StarfleetDefaultAccountIndex section (a
+    /// fleet whose generator has not run yet).
+    static func removingIndexSection(_ text: String) -> String {
+        var lines: [Substring] = []
+        var inSection = false
+        for line in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            if line.hasPrefix("StarfleetDefaultAccountIndex:") {
+                inSection = true
+                continue
+            }
+            if inSection, line.first.map({ $0 == " " || $0 == "#" }) ?? true { continue }
+            inSection = false
+            lines.append(line)
+        }
+        return lines.joined(separator: "\n")
+    }
+
     /// Replaces the line holding `key:` (keeping its indentation) with `replacement`.
     static func replacingLine(in text: String, key: String, with replacement: String) throws -> String {
         var lines = text.components(separatedBy: "\n")

@@ -39,6 +39,14 @@ struct WorkerCommand: AsyncParsableCommand {
         let shutdown = GracefulShutdown(logger: logger, gracePeriod: consumer.gracePeriod)
         let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: consumer.accountIndex, environment: environment)
         let status = try Self.startableShip(ship, in: runtime.registry)
+        if status.shipType.fanOutStrategy != .singleInvocation {
+            // Every message of this ship resolves accounts: without an index, say so now, not once per message.
+            do {
+                _ = try AccountIndexSource.resolve(configuration: configuration, overrideFile: consumer.accountIndex)
+            } catch {
+                throw CLIFailure(.usage, error.description)
+            }
+        }
         guard let queueURL = status.invocationQueueURL else {
             throw CLIFailure(.invalid, "\(ship) has no InvocationQueueUrl")
         }

@@ -20,8 +20,9 @@ struct FleetRuntime: Sendable {
         }
         self.configuration = configuration
         self.registry = ShipRegistry(fleet: FleetContext.fleet, configuration: configuration)
-        (self.indexCache, _) = try AWSWiring.accountIndexCache(configuration: configuration, overrideFile: accountIndexFile,
-                                                               environment: environment)
+        // Resolved on first use: a SINGLE_INVOCATION ship (the generator) runs without an index section.
+        self.indexCache = AWSWiring.lazyAccountIndexCache(configuration: configuration, overrideFile: accountIndexFile,
+                                                          environment: environment)
         self.session = AWSSession(region: configuration.deploymentRegion, environment: environment)
         self.environment = environment
     }
