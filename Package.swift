@@ -89,7 +89,7 @@ let package = Package(
         ),
         .executableTarget(name: "starfleet-probe-fleet", dependencies: ["StarfleetCLI", "WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")], path: "Sources/StarfleetProbeFleet"),
         // Test-only helpers: moto_server launcher, tmux driver, temporary directories.
-        .target(name: "StarfleetTestSupport", dependencies: ["StarfleetAWS", "Starfleet", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "StarfleetTestSupport", dependencies: ["StarfleetAWS", "Starfleet", "StarfleetSchema", .product(name: "Logging", package: "swift-log")]),
 
         .testTarget(name: "StarfleetSchemaTests", dependencies: ["StarfleetSchema", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),

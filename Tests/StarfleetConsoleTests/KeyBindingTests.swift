@@ -1,20 +1,28 @@
 import Testing
 @testable import StarfleetConsole
 
+/// An app's commands, for testing the toolkit's registry on its own.
+enum TestCommand: Hashable, Sendable, StandardCommands {
+    case help, filter, commandLine, back, redraw, quit
+    case open, down, dryRun, commit, query, other
+}
+
 @Suite("Keys and bindings")
 struct KeyBindingTests {
     static let fleet: BindingContext = "fleet"
 
-    static func registry(readOnly: Bool = false) -> KeyBindingRegistry {
-        var registry = KeyBindingRegistry(readOnly: readOnly)
+    typealias Command = TestCommand
+
+    static func registry(readOnly: Bool = false) -> KeyBindingRegistry<Command> {
+        var registry = KeyBindingRegistry<Command>(readOnly: readOnly)
         registry.add([
-            KeyBinding(id: "fleet.open", keys: [.enter], label: "Open", description: "Open the selected ship",
+            KeyBinding(.open, keys: [.enter], label: "Open", description: "Open the selected ship",
                        contexts: [fleet]),
-            KeyBinding(id: "fleet.down", keys: [.char("j"), .down], label: "Down", description: "Next ship",
+            KeyBinding(.down, keys: [.char("j"), .down], label: "Down", description: "Next ship",
                        contexts: [fleet], showInFooter: false),
-            KeyBinding(id: "run.dry", keys: [.char("d")], label: "Dry run", description: "Run without changing anything",
+            KeyBinding(.dryRun, keys: [.char("d")], label: "Dry run", description: "Run without changing anything",
                        contexts: [fleet]),
-            KeyBinding(id: "run.commit", keys: [.char("C")], label: "Commit", description: "Run and change things",
+            KeyBinding(.commit, keys: [.char("C")], label: "Commit", description: "Run and change things",
                        contexts: [fleet], isDangerous: true, disabledReason: "dry-run this payload first"),
         ])
         return registry
@@ -47,7 +55,7 @@ struct KeyBindingTests {
         #expect(!registry.footerText(for: Self.fleet).contains("Commit"))
         #expect(!registry.helpLines(for: Self.fleet).joined().contains("Run and change things"))
         #expect(registry.resolve(.char("C"), in: Self.fleet) == .unbound)
-        #expect(registry.binding(id: "run.commit") == nil)
+        #expect(registry.binding(for: .commit) == nil)
         #expect(registry.footerText(for: Self.fleet).contains("d Dry run"))
     }
 
@@ -58,33 +66,37 @@ struct KeyBindingTests {
             Issue.record("Enter should open")
             return
         }
-        #expect(open.id == "fleet.open")
+        #expect(open.command == .open)
         #expect(registry.resolve(.down, in: Self.fleet) != .unbound)
         guard case .disabled(_, let reason) = registry.resolve(.char("C"), in: Self.fleet) else {
             Issue.record("Commit should be disabled")
             return
         }
         #expect(reason == "dry-run this payload first")
-        registry.setDisabledReason(nil, for: "run.commit")
+        registry.setDisabledReason(nil, for: .commit)
         guard case .perform(let commit) = registry.resolve(.char("C"), in: Self.fleet) else {
             Issue.record("Commit should now run")
             return
         }
-        #expect(commit.id == "run.commit")
+        #expect(commit.command == .commit)
         #expect(registry.resolve(.char("z"), in: Self.fleet) == .unbound)
         // A modal context without global: q does nothing there.
         #expect(registry.resolve(.char("q"), in: ["dialog"]) == .unbound)
         // A context binding shadows a global one on the same key.
-        registry.add(KeyBinding(id: "fleet.query", keys: [.char("q")], label: "Query", contexts: [Self.fleet]))
+        registry.add(KeyBinding(.query, keys: [.char("q")], label: "Query", contexts: [Self.fleet]))
         guard case .perform(let query) = registry.resolve(.char("q"), in: Self.fleet) else {
             Issue.record("q should be shadowed")
             return
         }
-        #expect(query.id == "fleet.query")
+        #expect(query.command == .query)
         #expect(!registry.footerText(for: Self.fleet).contains("Quit"))
         #expect(registry.conflicts().isEmpty)
-        registry.add(KeyBinding(id: "fleet.other", keys: [.enter], label: "Other", contexts: [Self.fleet]))
-        #expect(registry.conflicts().map(\.ids) == [["fleet.open", "fleet.other"]])
+        registry.add(KeyBinding(.other, keys: [.enter], label: "Other", contexts: [Self.fleet]))
+        #expect(registry.conflicts().map(\.commands) == [[.open, .other]])
+        // A help-only binding is described but never resolved (its widget handles the key).
+        registry.add(KeyBinding(.other, keys: [.char("o")], label: "Other", contexts: ["dialog"], isHelpOnly: true))
+        #expect(registry.resolve(.char("o"), in: ["dialog"]) == .unbound)
+        #expect(registry.footerText(for: "dialog").contains("o Other"))
     }
 
     @Test("Decoding curses input into keys")

@@ -85,7 +85,7 @@ struct WidgetTests {
 
     @Test("Footer lists bindings and drops what does not fit")
     func footer() {
-        let registry = KeyBindingRegistry()
+        let registry = KeyBindingRegistry<TestCommand>()
         let footer = FooterBar(registry: registry, contexts: [.global], message: "3 hidden")
         let surface = footer.rendered(width: 80, height: 1, theme: theme)
         #expect(surface.line(0).hasPrefix(" ? Help  / Filter  : Command  Esc Back  q Quit   "))
@@ -246,10 +246,10 @@ struct WidgetTests {
 
     @Test("Help overlay lists sections and bindings from the registry")
     func helpOverlay() {
-        var registry = KeyBindingRegistry()
-        registry.add(KeyBinding(id: "open", keys: [.enter], label: "Open", description: "Open the selected ship",
+        var registry = KeyBindingRegistry<TestCommand>()
+        registry.add(KeyBinding(.open, keys: [.enter], label: "Open", description: "Open the selected ship",
                                 contexts: ["fleet"]))
-        registry.add(KeyBinding(id: "commit", keys: [.char("c")], label: "Commit", description: "Commit the payload",
+        registry.add(KeyBinding(.commit, keys: [.char("c")], label: "Commit", description: "Commit the payload",
                                 contexts: ["fleet"], isDangerous: true, disabledReason: "no dry run yet"))
         let overlay = HelpOverlay(registry: registry, contexts: ["fleet", .global])
         let surface = overlay.rendered(width: 80, height: 24, theme: theme)

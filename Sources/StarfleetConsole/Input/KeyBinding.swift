@@ -18,12 +18,11 @@ public struct BindingContext: Hashable, Sendable, Comparable, RawRepresentable, 
     public static func < (lhs: BindingContext, rhs: BindingContext) -> Bool { lhs.rawValue < rhs.rawValue }
 }
 
-/// One key binding, as data (lazygit's idea): the keys, how the footer and the
-/// help overlay describe it, where it applies, and whether read-only mode
-/// removes it. The app maps `id` to its `Action`.
-public struct KeyBinding: Hashable, Sendable, Identifiable {
-    /// Stable identifier of the command, e.g. `quit`, `fleet.open`, `run.commit`.
-    public var id: String
+/// One key binding, as data (lazygit's idea): the keys, the command they run, how the footer
+/// and the help overlay describe it, where it applies, and whether read-only mode removes it.
+public struct KeyBinding<Command: Hashable & Sendable>: Hashable, Sendable {
+    /// What the keys do; the app's reducer performs it.
+    public var command: Command
     /// Keys that trigger it; the first is the one shown in the footer.
     public var keys: [Key]
     /// Short label for the footer (`Quit`, `Filter`).
@@ -38,11 +37,13 @@ public struct KeyBinding: Hashable, Sendable, Identifiable {
     public var disabledReason: String?
     /// Whether the footer lists it (help always does).
     public var showInFooter: Bool
+    /// Described in help, but its keys are handled by a widget (a dialog, the input line), not resolved here.
+    public var isHelpOnly: Bool
 
-    public init(id: String, keys: [Key], label: String, description: String? = nil,
+    public init(_ command: Command, keys: [Key], label: String, description: String? = nil,
                 contexts: Set<BindingContext> = [.global], isDangerous: Bool = false,
-                disabledReason: String? = nil, showInFooter: Bool = true) {
-        self.id = id
+                disabledReason: String? = nil, showInFooter: Bool = true, isHelpOnly: Bool = false) {
+        self.command = command
         self.keys = keys
         self.label = label
         self.description = description ?? label
@@ -50,6 +51,7 @@ public struct KeyBinding: Hashable, Sendable, Identifiable {
         self.isDangerous = isDangerous
         self.disabledReason = disabledReason
         self.showInFooter = showInFooter
+        self.isHelpOnly = isHelpOnly
     }
 
     public var isEnabled: Bool { disabledReason == nil }
@@ -58,20 +60,37 @@ public struct KeyBinding: Hashable, Sendable, Identifiable {
     public var keyLabel: String { keys.map(\.description).joined(separator: "/") }
 }
 
-/// Keys every screen shares (the app adds its own bindings next to these).
-public enum StandardBindings {
-    public static let help = KeyBinding(id: "help", keys: [.char("?")], label: "Help",
-                                        description: "Show the keys that apply here")
-    public static let filter = KeyBinding(id: "filter", keys: [.char("/")], label: "Filter",
-                                          description: "Filter the list")
-    public static let command = KeyBinding(id: "command", keys: [.char(":")], label: "Command",
-                                           description: "Enter a command (:q, :theme NAME, :reload)")
-    public static let back = KeyBinding(id: "back", keys: [.escape], label: "Back",
-                                        description: "Back out of the current view, dialog or input")
-    public static let redraw = KeyBinding(id: "redraw", keys: [.ctrl("l")], label: "Redraw",
-                                          description: "Redraw the whole screen", showInFooter: false)
-    public static let quit = KeyBinding(id: "quit", keys: [.char("q")], label: "Quit",
-                                        description: "Quit the console")
+/// The commands every app built on the toolkit has (the standard bindings run them).
+public protocol StandardCommands: Hashable, Sendable {
+    static var help: Self { get }
+    static var filter: Self { get }
+    static var commandLine: Self { get }
+    static var back: Self { get }
+    static var redraw: Self { get }
+    static var quit: Self { get }
+}
 
-    public static let all: [KeyBinding] = [help, filter, command, back, redraw, quit]
+/// Keys every screen shares (the app adds its own bindings next to these).
+public enum StandardBindings<Command: StandardCommands> {
+    public static var help: KeyBinding<Command> {
+        KeyBinding(.help, keys: [.char("?")], label: "Help", description: "Show the keys that apply here")
+    }
+    public static var filter: KeyBinding<Command> {
+        KeyBinding(.filter, keys: [.char("/")], label: "Filter", description: "Filter the list")
+    }
+    public static var commandLine: KeyBinding<Command> {
+        KeyBinding(.commandLine, keys: [.char(":")], label: "Command",
+                   description: "Enter a command (:q, :theme NAME, :reload)")
+    }
+    public static var back: KeyBinding<Command> {
+        KeyBinding(.back, keys: [.escape], label: "Back", description: "Back out of the current view, dialog or input")
+    }
+    public static var redraw: KeyBinding<Command> {
+        KeyBinding(.redraw, keys: [.ctrl("l")], label: "Redraw", description: "Redraw the whole screen", showInFooter: false)
+    }
+    public static var quit: KeyBinding<Command> {
+        KeyBinding(.quit, keys: [.char("q")], label: "Quit", description: "Quit the console")
+    }
+
+    public static var all: [KeyBinding<Command>] { [help, filter, commandLine, back, redraw, quit] }
 }

@@ -1,9 +1,9 @@
 /// What a key press means in a context.
-public enum KeyResolution: Hashable, Sendable {
+public enum KeyResolution<Command: Hashable & Sendable>: Hashable, Sendable {
     /// Run the binding.
-    case perform(KeyBinding)
+    case perform(KeyBinding<Command>)
     /// The binding exists but is disabled; show the reason.
-    case disabled(KeyBinding, reason: String)
+    case disabled(KeyBinding<Command>, reason: String)
     /// Nothing is bound to this key here.
     case unbound
 }
@@ -39,51 +39,56 @@ public struct HelpSection: Hashable, Sendable {
 /// Lookups take a list of contexts, most specific first (`[fleet, global]`);
 /// an earlier context's binding shadows a later one's on the same key. A modal
 /// context (a dialog) simply leaves `global` out.
-public struct KeyBindingRegistry: Sendable, Hashable {
-    public private(set) var bindings: [KeyBinding]
+public struct KeyBindingRegistry<Command: Hashable & Sendable>: Sendable, Hashable {
+    public private(set) var bindings: [KeyBinding<Command>]
     /// Read-only mode: dangerous (commit) bindings are removed, not just hidden.
     public var isReadOnly: Bool
 
-    public init(_ bindings: [KeyBinding] = StandardBindings.all, readOnly: Bool = false) {
+    public init(_ bindings: [KeyBinding<Command>], readOnly: Bool = false) {
         self.bindings = bindings
         self.isReadOnly = readOnly
     }
 
     // MARK: - Editing
 
-    public mutating func add(_ binding: KeyBinding) {
+    public mutating func add(_ binding: KeyBinding<Command>) {
         bindings.append(binding)
     }
 
-    public mutating func add(_ more: [KeyBinding]) {
+    public mutating func add(_ more: [KeyBinding<Command>]) {
         bindings += more
     }
 
-    /// Enables (nil) or disables (with a reason) every binding with this id.
-    public mutating func setDisabledReason(_ reason: String?, for id: String) {
-        for index in bindings.indices where bindings[index].id == id {
+    /// Enables (nil) or disables (with a reason) every binding of this command.
+    public mutating func setDisabledReason(_ reason: String?, for command: Command) {
+        for index in bindings.indices where bindings[index].command == command {
             bindings[index].disabledReason = reason
         }
     }
 
-    public func binding(id: String) -> KeyBinding? {
-        available.first { $0.id == id }
+    /// Sets every binding's disabled reason from the app's answer for its command.
+    public mutating func setDisabledReasons(_ reason: (Command) -> String?) {
+        for index in bindings.indices { bindings[index].disabledReason = reason(bindings[index].command) }
+    }
+
+    public func binding(for command: Command) -> KeyBinding<Command>? {
+        available.first { $0.command == command }
     }
 
     // MARK: - Queries
 
     /// Bindings that exist at all in this mode (read-only removes dangerous ones).
-    public var available: [KeyBinding] {
+    public var available: [KeyBinding<Command>] {
         isReadOnly ? bindings.filter { !$0.isDangerous } : bindings
     }
 
     /// Bindings in effect for these contexts, most specific first, without
     /// the ones whose every key is shadowed by an earlier context.
-    public func active(in contexts: [BindingContext]) -> [KeyBinding] {
+    public func active(in contexts: [BindingContext]) -> [KeyBinding<Command>] {
         let candidates = available
         var taken: Set<Key> = []
         var used: Set<Int> = []
-        var result: [KeyBinding] = []
+        var result: [KeyBinding<Command>] = []
         for context in contexts {
             var claimed: Set<Key> = []
             for (index, binding) in candidates.enumerated()
@@ -102,18 +107,19 @@ public struct KeyBindingRegistry: Sendable, Hashable {
     }
 
     /// `context` plus `global`.
-    public func active(in context: BindingContext) -> [KeyBinding] {
+    public func active(in context: BindingContext) -> [KeyBinding<Command>] {
         active(in: context == .global ? [.global] : [context, .global])
     }
 
-    /// What pressing `key` does in these contexts.
-    public func resolve(_ key: Key, in contexts: [BindingContext]) -> KeyResolution {
-        guard let binding = active(in: contexts).first(where: { $0.keys.contains(key) }) else { return .unbound }
+    /// What pressing `key` does in these contexts (help-only bindings resolve to nothing).
+    public func resolve(_ key: Key, in contexts: [BindingContext]) -> KeyResolution<Command> {
+        guard let binding = active(in: contexts).first(where: { $0.keys.contains(key) }),
+              !binding.isHelpOnly else { return .unbound }
         if let reason = binding.disabledReason { return .disabled(binding, reason: reason) }
         return .perform(binding)
     }
 
-    public func resolve(_ key: Key, in context: BindingContext) -> KeyResolution {
+    public func resolve(_ key: Key, in context: BindingContext) -> KeyResolution<Command> {
         resolve(key, in: context == .global ? [.global] : [context, .global])
     }
 
@@ -158,16 +164,16 @@ public struct KeyBindingRegistry: Sendable, Hashable {
     // MARK: - Checks
 
     /// Keys bound to more than one binding within the same context (a bug in the table).
-    public func conflicts() -> [(context: BindingContext, key: Key, ids: [String])] {
-        var found: [(BindingContext, Key, [String])] = []
+    public func conflicts() -> [(context: BindingContext, key: Key, commands: [Command])] {
+        var found: [(BindingContext, Key, [Command])] = []
         let contexts = Set(bindings.flatMap(\.contexts)).sorted()
         for context in contexts {
-            var owners: [Key: [String]] = [:]
+            var owners: [Key: [Command]] = [:]
             var order: [Key] = []
             for binding in bindings where binding.contexts.contains(context) {
                 for key in binding.keys {
                     if owners[key] == nil { order.append(key) }
-                    owners[key, default: []].append(binding.id)
+                    owners[key, default: []].append(binding.command)
                 }
             }
             for key in order where owners[key, default: []].count > 1 {
@@ -175,5 +181,12 @@ public struct KeyBindingRegistry: Sendable, Hashable {
             }
         }
         return found
+    }
+}
+
+extension KeyBindingRegistry where Command: StandardCommands {
+    /// The standard bindings, for the app to add its own to.
+    public init(readOnly: Bool = false) {
+        self.init(StandardBindings<Command>.all, readOnly: readOnly)
     }
 }

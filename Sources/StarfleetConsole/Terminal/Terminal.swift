@@ -17,26 +17,6 @@ public protocol Terminal: AnyObject {
     func requestFullRedraw()
 }
 
-extension Terminal {
-    /// Keys as an async stream, polled on the main actor every `pollInterval`.
-    /// Each poll drains every key already typed. The stream ends when cancelled.
-    public func keyEvents(pollInterval: Duration = .milliseconds(10)) -> AsyncStream<Key> {
-        AsyncStream { continuation in
-            let task = Task { @MainActor [weak self] in
-                while !Task.isCancelled {
-                    guard let terminal = self else { break }
-                    while let key = terminal.readKey(timeoutMilliseconds: 0) {
-                        continuation.yield(key)
-                    }
-                    try? await Task.sleep(for: pollInterval)
-                }
-                continuation.finish()
-            }
-            continuation.onTermination = { _ in task.cancel() }
-        }
-    }
-}
-
 /// Why the terminal could not be set up.
 public enum TerminalError: Error, Sendable, CustomStringConvertible {
     case notATerminal

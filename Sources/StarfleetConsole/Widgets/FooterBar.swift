@@ -14,7 +14,7 @@ public struct FooterBar: Widget, Hashable, Sendable {
     }
 
     /// The footer for a screen, straight from the registry.
-    public init(registry: KeyBindingRegistry, contexts: [BindingContext], message: StyledLine? = nil) {
+    public init<Command: Hashable & Sendable>(registry: KeyBindingRegistry<Command>, contexts: [BindingContext], message: StyledLine? = nil) {
         self.init(items: registry.footerItems(for: contexts), message: message)
     }
 

@@ -11,7 +11,7 @@ public struct HelpOverlay: Widget, Hashable, Sendable {
         self.scrollOffset = scrollOffset
     }
 
-    public init(registry: KeyBindingRegistry, contexts: [BindingContext], scrollOffset: Int = 0) {
+    public init<Command: Hashable & Sendable>(registry: KeyBindingRegistry<Command>, contexts: [BindingContext], scrollOffset: Int = 0) {
         self.init(sections: registry.helpSections(for: contexts), scrollOffset: scrollOffset)
     }
 

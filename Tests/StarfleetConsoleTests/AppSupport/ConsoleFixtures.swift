@@ -140,7 +140,7 @@ enum ConsoleFixture {
     /// Opens `text` in the inspector for ConsoleSingleShip through the reducer.
     static func inspecting(_ text: String, state: inout AppState, ship: String = "ConsoleSingleShip") {
         let index = state.fleet.visibleShips.firstIndex { $0.name == ship }!
-        state.fleet.selected = index
+        state.fleet.list.selected = index
         ConsoleReducer.reduce(&state, .key(.enter))
         let generation = state.picker!.generation
         ConsoleReducer.reduce(&state, .pickerListed(generation: generation, directory: "/payloads", .success([

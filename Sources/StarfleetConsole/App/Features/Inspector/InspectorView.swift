@@ -76,7 +76,7 @@ enum InspectorView {
         if !fanOut.isLoading && fanOut.error == nil {
             title += " · \(fanOut.invocationCount) invocation\(fanOut.invocationCount == 1 ? "" : "s")"
         }
-        if !fanOut.filter.isEmpty { title += " · filter “\(fanOut.filter)”" }
+        if !fanOut.list.filter.isEmpty { title += " · filter “\(fanOut.list.filter)”" }
         let inner = ConsoleView.frame(title, in: layout.inspectorPanes, on: &surface, theme: theme)
         if fanOut.isLoading {
             let source = state.fleet.snapshot?.indexSource ?? "the account index"
@@ -91,7 +91,7 @@ enum InspectorView {
         var columns = [TableColumn("Account", width: .fit(min: 12)), TableColumn("Name", width: .flex(weight: 2, min: 8))]
         if inspector.strategy == .accountRegion { columns.append(TableColumn("Region", width: .fit(min: 10))) }
         columns.append(TableColumn("", width: .fixed(10)))
-        ConsoleView.table(columns: columns, count: rows.count, selected: fanOut.selected, scroll: fanOut.scroll, in: inner,
+        ConsoleView.table(columns: columns, count: rows.count, list: fanOut.list, in: inner,
                           emptyMessage: "The payload fans out to no account.", on: &surface, theme: theme) { index in
             let row = rows[index]
             var cells = [StyledLine(row.accountId), StyledLine(row.accountName ?? "—")]

@@ -119,11 +119,12 @@ public enum ConsoleView {
     }
 
     /// Renders a table showing only the rows on screen (lists may hold thousands of entries).
-    static func table(columns: [TableColumn], count: Int, selected: Int, scroll: Int, in area: Rect,
+    static func table(columns: [TableColumn], count: Int, list: ListState, in area: Rect,
                       emptyMessage: String, on surface: inout MemorySurface, theme: Theme,
                       row makeRow: (Int) -> TableRow) {
+        let selected = list.selected
         let visible = max(1, area.height - 1)
-        let offset = Scrolling.offset(keeping: count > 0 ? selected : nil, current: scroll, visible: visible, count: count)
+        let offset = Scrolling.offset(keeping: count > 0 ? selected : nil, current: list.scroll, visible: visible, count: count)
         let end = min(count, offset + visible)
         let rows = (offset..<max(offset, end)).map(makeRow)
         TableView(columns: columns, rows: rows, selectedRow: count > 0 ? selected - offset : nil,

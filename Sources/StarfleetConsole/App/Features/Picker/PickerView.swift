@@ -5,7 +5,7 @@ enum PickerView {
         let theme = state.theme
         guard let picker = state.picker else { return }
         var title = "Payloads for \(picker.ship)"
-        if !picker.filter.isEmpty { title += " · filter “\(picker.filter)”" }
+        if !picker.list.filter.isEmpty { title += " · filter “\(picker.list.filter)”" }
         ConsoleView.frame(title, in: layout.pickerFrame, on: &surface, theme: theme)
 
         let files = picker.fileCount
@@ -46,7 +46,7 @@ enum PickerView {
             TableColumn("Name", width: .flex(weight: 3, min: 10)),
             TableColumn("For \(picker.ship)", width: .flex(weight: 1, min: 14)),
         ]
-        ConsoleView.table(columns: columns, count: indices.count, selected: picker.selected, scroll: picker.scroll,
+        ConsoleView.table(columns: columns, count: indices.count, list: picker.list,
                           in: tableArea, emptyMessage: "No YAML payloads here.", on: &surface, theme: theme) { row in
             let entry = picker.entries[indices[row]]
             switch entry.kind {

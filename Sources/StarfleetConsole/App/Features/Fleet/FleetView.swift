@@ -8,7 +8,7 @@ enum FleetView {
         let ships = fleet.visibleShips
         let total = fleet.snapshot?.ships.count ?? 0
         var title = "Fleet · \(total) ship\(total == 1 ? "" : "s")"
-        if !fleet.filter.isEmpty { title += " · filter “\(fleet.filter)” · \(ships.count) shown" }
+        if !fleet.list.filter.isEmpty { title += " · filter “\(fleet.list.filter)” · \(ships.count) shown" }
         let inner = ConsoleView.frame(title, in: layout.listFrame, on: &surface, theme: theme)
         if let error = fleet.loadError {
             ConsoleView.message([StyledLine("✗ Cannot read the configuration", style: .theme(.error)),
@@ -43,8 +43,8 @@ enum FleetView {
             TableColumn("Template prefix", width: .flex(weight: 1, min: 8)),
             TableColumn("Configuration file", width: .flex(weight: 1, min: 8)),
         ]
-        ConsoleView.table(columns: columns, count: ships.count, selected: fleet.selected, scroll: fleet.scroll,
-                          in: tableArea, emptyMessage: fleet.filter.isEmpty ? "No ships are registered." : "No ship matches the filter.",
+        ConsoleView.table(columns: columns, count: ships.count, list: fleet.list,
+                          in: tableArea, emptyMessage: fleet.list.filter.isEmpty ? "No ships are registered." : "No ship matches the filter.",
                           on: &surface, theme: theme) { index in
             let ship = ships[index]
             var state = StyledLine([Span(" \(ship.state.label) ", ship.state.badge)])
@@ -57,44 +57,5 @@ enum FleetView {
                 StyledLine(ship.file.map(ConsoleView.shortPath) ?? "—"),
             ])
         }
-    }
-}
-
-/// An invalid ship's configuration problems, as a tree with file:line on every message.
-enum ShipErrorsView {
-    static func lines(for ship: ShipRow) -> [StyledLine] {
-        var lines: [StyledLine] = [
-            StyledLine([Span(ship.name, .yamlKey), Span(" has an invalid configuration"),
-                        Span(ship.file.map { " (\($0))" } ?? "", .textMuted)]),
-            StyledLine("Fix the lines below in the configuration directory, then :reload.", style: .theme(.textMuted)),
-            StyledLine(),
-        ]
-        var previous: [String] = []
-        for entry in ship.errors {
-            let common = zip(previous, entry.path).prefix { $0 == $1 }.count
-            for depth in common..<entry.path.count {
-                lines.append(StyledLine([Span(String(repeating: "  ", count: depth)), Span(entry.path[depth], .yamlKey)]))
-            }
-            lines.append(StyledLine([Span(String(repeating: "  ", count: entry.path.count) + "✗ "),
-                                     Span(entry.message, .error), Span("  " + entry.location, .textMuted)]))
-            previous = entry.path
-        }
-        return lines
-    }
-
-    static func render(_ state: AppState, ship name: String, layout: ConsoleLayout, on surface: inout MemorySurface) {
-        let theme = state.theme
-        guard let ship = state.fleet.snapshot?.ships.first(where: { $0.name == name }) else {
-            let inner = ConsoleView.frame(name, in: layout.body, on: &surface, theme: theme)
-            ConsoleView.message([StyledLine("\(name) is no longer in the configuration.")], in: inner, on: &surface, theme: theme)
-            return
-        }
-        let title = "\(name) · invalid configuration · \(ship.errors.count) problem\(ship.errors.count == 1 ? "" : "s")"
-        let inner = ConsoleView.frame(title, in: layout.body, on: &surface, theme: theme)
-        let content = inner.inset(left: 1)
-        let lines = lines(for: ship)
-        let wrapped = state.errorsWrap ? lines.flatMap { $0.wrapped(width: max(1, content.width)) } : lines
-        let offset = min(state.errorsScroll, max(0, wrapped.count - content.height))
-        TextPane(lines: wrapped, scrollOffset: offset).render(on: &surface, in: content, theme: theme)
     }
 }
