@@ -1,6 +1,7 @@
 import Foundation
 @testable import StarfleetConsole
 import Testing
+@testable import StarfleetTUI
 
 /// The console's real binding table: no key means two things on one screen, and every
 /// command a screen binds is one its feature performs.

@@ -4,6 +4,7 @@ import StarfleetSchema
 import StarfleetTestSupport
 import Testing
 @testable import StarfleetConsole
+@testable import StarfleetTUI
 
 /// `reduce` on its own: the commit gate, read-only mode, runs, input and resizing.
 @Suite("Console reduce")

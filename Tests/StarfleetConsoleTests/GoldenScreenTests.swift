@@ -3,6 +3,7 @@ import Starfleet
 import StarfleetTestSupport
 import Testing
 @testable import StarfleetConsole
+@testable import StarfleetTUI
 
 /// The full 120×40 frame of the main screens against golden text, plus the colours of the
 /// cells that carry meaning (badges, selection, levels, the dialog's danger frame).
@@ -58,12 +59,7 @@ struct GoldenScreenTests {
         var state = try Self.state()
         ConsoleFixture.inspecting(ConsoleFixture.validPayload, state: &state)
         ConsoleFixture.dryRun(&state)
-        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
-        guard case .checkCommit(let launch)? = effects.first else {
-            Issue.record("no commit check: \(effects)")
-            return
-        }
-        ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(try #require(RunFeature.currentFingerprint(state)))))
+        _ = try ConsoleFixture.openCommitDialog(&state)
         let screen = ConsoleView.render(state)
         GoldenFrame.expect(screen, matches: "dialog")
         let title = try #require(screen.find("Commit ConsoleSingleShip?"))

@@ -4,6 +4,7 @@ import StarfleetSchema
 import StarfleetTestSupport
 import Testing
 @testable import StarfleetConsole
+@testable import StarfleetTUI
 
 /// Whole screens rendered to a MemorySurface and read back as text.
 @Suite("Console screens")
@@ -151,13 +152,8 @@ struct ScreenRenderingTests {
         var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
         ConsoleFixture.inspecting(ConsoleFixture.validPayload, state: &state)
         ConsoleFixture.dryRun(&state)
-        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
-        guard case .checkCommit(let launch)? = effects.first else {
-            Issue.record("no commit check: \(effects)")
-            return
-        }
+        let launch = try ConsoleFixture.openCommitDialog(&state)
         #expect(launch.mode == .commit)
-        ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(RunFeature.currentFingerprint(state)!)))
         let screen = ConsoleView.render(state)
         let text = screen.text
         #expect(text.contains("Commit ConsoleSingleShip?"))

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// The screens, in the order an operator usually meets them.
 public enum Screen: Hashable, Sendable {

@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// The console's key bindings: one table that drives key dispatch, the footer and `?` help.
 public enum ConsoleBindings {
     // Contexts (screens and modes).

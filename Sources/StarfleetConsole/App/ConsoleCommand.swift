@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// Everything a key can ask the console to do. Each binding carries one; the root reducer
 /// handles the global ones and hands the rest to the feature that owns the screen.
 public enum ConsoleCommand: Hashable, Sendable, StandardCommands {

@@ -2,6 +2,7 @@ import Foundation
 import StarfleetTestSupport
 import Testing
 @testable import StarfleetConsole
+@testable import StarfleetTUI
 
 /// Whole-frame assertions: a rendered `MemorySurface` against the text kept in
 /// `Tests/Fixtures/console/golden/<name>.txt`, so a layout change shows as a line diff.

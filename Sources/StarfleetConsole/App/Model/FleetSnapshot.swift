@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// One problem of a configuration or payload, with where it was written.
 public struct ErrorEntry: Hashable, Sendable {

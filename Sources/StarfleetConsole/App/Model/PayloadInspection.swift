@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// Where a payload came from.
 public enum PayloadOrigin: Hashable, Sendable {

@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// Which data path each source line's key stands for (through the schema: `TemplateName` → `template_name`).
 enum SourceMapper {

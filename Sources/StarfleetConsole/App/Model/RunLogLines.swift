@@ -1,4 +1,5 @@
 import Starfleet
+import StarfleetTUI
 
 extension LogLine {
     /// A record as screen lines: `HH:MM:SS.mmm LEVEL message`, continuation lines indented.

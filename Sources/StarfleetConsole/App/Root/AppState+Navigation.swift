@@ -1,4 +1,5 @@
 import Foundation
+import StarfleetTUI
 
 /// The screen stack, flash messages and ids: shared by the root and the features.
 extension AppState {

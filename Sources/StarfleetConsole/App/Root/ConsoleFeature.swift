@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// One screen's behaviour, in `App/Features/<Screen>/`: the commands it performs, why it
 /// refuses one now, and its filter. Features change only their own part of `AppState` (and
 /// push screens or flash messages through the root's helpers in `AppState+Navigation`).

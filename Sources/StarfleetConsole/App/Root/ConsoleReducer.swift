@@ -1,5 +1,6 @@
 import Foundation
 import Starfleet
+import StarfleetTUI
 
 /// The console's only way to change state: `reduce(&state, action)` applies an action and
 /// returns the effects the runtime must perform. Pure: no I/O, no clock, no globals.

@@ -1,5 +1,6 @@
 import Foundation
 import Starfleet
+import StarfleetTUI
 
 /// `render(state)`: the whole screen as a `MemorySurface`. Pure; the runtime paints the result.
 public enum ConsoleView {

@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// The one-line input at the bottom: a filter (applied as it is typed), a `:` command or a
 /// log search. Its keys go to the `TextInput` field, not through the binding registry.
 enum InputLineReducer {

@@ -2,6 +2,7 @@ import Foundation
 import Starfleet
 import StarfleetSchema
 import Synchronization
+import StarfleetTUI
 
 /// Runs (the child `starfleet run`, its fingerprint) and saved logs.
 extension ConsoleServices {

@@ -3,6 +3,7 @@ import Logging
 import Starfleet
 import StarfleetSchema
 import Synchronization
+import StarfleetTUI
 
 /// Performs the effects `reduce` asks for, off the main thread, and posts the results to the
 /// inbox. Everything that touches files, the network or child processes lives here.

@@ -1,4 +1,5 @@
 import Foundation
+import StarfleetTUI
 
 /// `console.json` in the state directory: what the console remembers between sessions.
 public struct ConsoleSettings: Codable, Sendable, Equatable {

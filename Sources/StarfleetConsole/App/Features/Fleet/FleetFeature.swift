@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// Home: the ships, the configuration they were read from, and opening one.
 enum FleetFeature: ConsoleFeature {
     static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {

@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 public struct FleetState: Hashable, Sendable {
     public var snapshot: FleetSnapshot?

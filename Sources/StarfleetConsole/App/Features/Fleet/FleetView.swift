@@ -1,4 +1,5 @@
 import Starfleet
+import StarfleetTUI
 
 /// Home: every registered ship, its fan-out strategy and state.
 enum FleetView {

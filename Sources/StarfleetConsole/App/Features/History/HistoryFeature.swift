@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// Past runs, newest first; Enter opens one's saved log.
 enum HistoryFeature: ConsoleFeature {
     static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {

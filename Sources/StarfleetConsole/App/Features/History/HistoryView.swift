@@ -1,4 +1,5 @@
 import Foundation
+import StarfleetTUI
 
 /// Past runs, newest first.
 enum HistoryView {

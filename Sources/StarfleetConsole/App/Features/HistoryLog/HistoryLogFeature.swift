@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// A past run's saved log (its last 10,000 lines), searchable like the live one.
 enum HistoryLogFeature: ConsoleFeature {
     static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {

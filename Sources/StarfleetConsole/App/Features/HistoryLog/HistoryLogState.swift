@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 public struct HistoryLogState: Sendable {
     public var record: RunHistoryRecord

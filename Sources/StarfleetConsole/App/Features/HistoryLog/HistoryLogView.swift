@@ -1,4 +1,5 @@
 import Foundation
+import StarfleetTUI
 
 /// A past run's saved log.
 enum HistoryLogView {

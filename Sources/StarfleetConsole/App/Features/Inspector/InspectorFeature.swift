@@ -1,5 +1,6 @@
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// A payload side by side with what the ship would load, and its fan-out, where the run's
 /// account (and region) is picked.

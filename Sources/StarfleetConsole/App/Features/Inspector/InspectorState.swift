@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// The account (and region) a fanned-out ship runs in.
 public struct RunTarget: Hashable, Sendable {

@@ -1,4 +1,5 @@
 import Starfleet
+import StarfleetTUI
 
 /// Inspector: the source YAML beside what the schema made of it; a fan-out tab for ACCOUNT and
 /// ACCOUNT_REGION ships.

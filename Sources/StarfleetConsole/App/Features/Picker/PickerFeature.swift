@@ -1,4 +1,5 @@
 import Foundation
+import StarfleetTUI
 
 /// Choosing a payload: a local directory or the ship's S3 prefix, validated in the background.
 enum PickerFeature: ConsoleFeature {

@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 public enum PickerSource: Hashable, Sendable {
     case local

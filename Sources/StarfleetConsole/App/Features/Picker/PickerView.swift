@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// Payload picker: a local directory or the S3 template bucket, each entry marked valid or
 /// invalid for the ship (validated in the background).
 enum PickerView {

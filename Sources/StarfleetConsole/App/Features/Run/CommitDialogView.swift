@@ -1,5 +1,6 @@
 import Foundation
 import Starfleet
+import StarfleetTUI
 
 /// The commit confirmation: what will run, the dry run it follows, and the ship's name to
 /// type. Cancel is focused.

@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// The log commands the run screen and a saved log's screen share: search, next/previous
 /// match, wrap, scrolling. The pane is the saved log's on that screen, else the run's.
 enum LogScreen {

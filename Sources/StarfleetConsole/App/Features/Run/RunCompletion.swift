@@ -1,5 +1,6 @@
 import Foundation
 import Starfleet
+import StarfleetTUI
 
 /// A run's end: its final status and log line, the successful dry run a commit needs, the
 /// flash message, and the history record.

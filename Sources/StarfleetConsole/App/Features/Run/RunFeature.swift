@@ -1,5 +1,6 @@
 import Foundation
 import Starfleet
+import StarfleetTUI
 
 /// Dry runs and commits: the gates, the launch, the commit check and dialog, and the run's
 /// progress until it is recorded in the history.

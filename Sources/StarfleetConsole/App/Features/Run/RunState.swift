@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// Everything needed to start a run (and to fingerprint it).
 public struct RunLaunch: Hashable, Sendable {

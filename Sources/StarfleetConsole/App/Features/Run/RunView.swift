@@ -1,4 +1,5 @@
 import Foundation
+import StarfleetTUI
 
 /// The current (or last) run: what runs where, its status and elapsed time, its streaming log.
 enum RunView {

@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// An invalid ship's configuration errors: scrolling and wrapping.
 enum ShipErrorsFeature: ConsoleFeature {
     static func perform(_ command: ConsoleCommand, _ state: inout AppState) -> [Effect] {

@@ -1,4 +1,5 @@
 import Starfleet
+import StarfleetTUI
 
 /// An invalid ship's configuration problems, as a tree with file:line on every message.
 enum ShipErrorsView {

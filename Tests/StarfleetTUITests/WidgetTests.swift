@@ -1,5 +1,5 @@
 import Testing
-@testable import StarfleetConsole
+@testable import StarfleetTUI
 
 @Suite("Widgets")
 struct WidgetTests {

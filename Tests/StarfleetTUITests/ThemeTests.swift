@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import StarfleetConsole
+@testable import StarfleetTUI
 
 @Suite("Themes")
 struct ThemeTests {

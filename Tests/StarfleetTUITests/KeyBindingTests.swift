@@ -1,5 +1,5 @@
 import Testing
-@testable import StarfleetConsole
+@testable import StarfleetTUI
 
 /// An app's commands, for testing the toolkit's registry on its own.
 enum TestCommand: Hashable, Sendable, StandardCommands {

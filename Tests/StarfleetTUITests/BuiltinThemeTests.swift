@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import StarfleetConsole
+@testable import StarfleetTUI
 
 /// The themes compiled into the binary must be exactly the files in `themes/`.
 /// To refresh them after editing a theme file:
@@ -10,7 +10,7 @@ struct BuiltinThemeTests {
     static let repository = URL(fileURLWithPath: #filePath)
         .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
     static let themesDirectory = repository.appendingPathComponent("themes")
-    static let generatedFile = repository.appendingPathComponent("Sources/StarfleetConsole/Theme/BuiltinThemeSources.swift")
+    static let generatedFile = repository.appendingPathComponent("Sources/StarfleetTUI/Theme/BuiltinThemeSources.swift")
 
     static func themeFiles() throws -> [String: String] {
         let names = try FileManager.default.contentsOfDirectory(atPath: themesDirectory.path)
