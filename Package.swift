@@ -71,7 +71,11 @@ let package = Package(
                 "CNcursesw",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            // The app draws through the toolkit's generics (`some Surface`, `RingBuffer`); without
+            // cross-module optimisation those calls stay unspecialised and a 200,000-line run
+            // takes twice as long (scripts/bench/console.sh).
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
         ),
         // The operator console: state, commands, features (reduce + views), runtime.
         .target(

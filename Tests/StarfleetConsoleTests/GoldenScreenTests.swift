@@ -27,8 +27,12 @@ struct GoldenScreenTests {
         #expect(screen.style(row: disabled.row, column: disabled.column + 1).background == theme[.badgeDisabled].background)
         let invalid = try #require(screen.find(" invalid configuration "))
         #expect(screen.style(row: invalid.row, column: invalid.column + 1).background == theme[.badgeInvalid].background)
-        let header = screen.style(row: 0, column: 1)
-        #expect(header == theme[.header] || header.background == theme[.header].background)
+        let enabled = try #require(screen.find(" enabled "))
+        #expect(screen.style(row: enabled.row, column: enabled.column + 1).background == theme[.badgeEnabled].background)
+        // The selected row (the first ship) is filled with the selection colour beyond its text.
+        let selected = try #require(screen.find("ConsoleSingleShip "))
+        #expect(screen.style(row: selected.row, column: 110).background == theme[.selection].background)
+        #expect(screen.style(row: selected.row + 1, column: 110).background != theme[.selection].background)
     }
 
     @Test("Inspector: the whole frame of a valid payload; the default marker's colour")
