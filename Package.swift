@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "Starfleet", targets: ["Starfleet"]),
         .library(name: "StarfleetAWS", targets: ["StarfleetAWS"]),
         .library(name: "WorkerShips", targets: ["WorkerShips"]),
+        .library(name: "StarfleetTUI", targets: ["StarfleetTUI"]),
         .library(name: "StarfleetConsole", targets: ["StarfleetConsole"]),
         .library(name: "StarfleetCLI", targets: ["StarfleetCLI"]),
         .executable(name: "starfleet", targets: ["starfleet"]),
@@ -62,14 +63,26 @@ let package = Package(
             dependencies: ["Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")]
         ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
-        // The operator console: state, actions, reduce, views, surfaces, themes.
+        // The terminal toolkit: cells, surfaces, widgets, themes, keys and bindings, curses.
+        // Knows nothing of Starfleet.
+        .target(
+            name: "StarfleetTUI",
+            dependencies: [
+                "CNcursesw",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            // The app draws through the toolkit's generics (`some Surface`, `RingBuffer`); without
+            // cross-module optimisation those calls stay unspecialised and a 200,000-line run
+            // takes twice as long (scripts/bench/console.sh).
+            swiftSettings: [.unsafeFlags(["-cross-module-optimization"], .when(configuration: .release))]
+        ),
+        // The operator console: state, commands, features (reduce + views), runtime.
         .target(
             name: "StarfleetConsole",
             dependencies: [
-                "Starfleet", "StarfleetSchema", "StarfleetAWS", "CNcursesw",
-                .product(name: "Yams", package: "Yams"),
+                "Starfleet", "StarfleetSchema", "StarfleetTUI",
                 .product(name: "Logging", package: "swift-log"),
-                .product(name: "Crypto", package: "swift-crypto"),
             ]
         ),
         // swift-argument-parser commands; callable with any fleet (private fleets).
@@ -89,13 +102,14 @@ let package = Package(
         ),
         .executableTarget(name: "starfleet-probe-fleet", dependencies: ["StarfleetCLI", "WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")], path: "Sources/StarfleetProbeFleet"),
         // Test-only helpers: moto_server launcher, tmux driver, temporary directories.
-        .target(name: "StarfleetTestSupport", dependencies: ["StarfleetAWS", "Starfleet", .product(name: "Logging", package: "swift-log")]),
+        .target(name: "StarfleetTestSupport", dependencies: ["StarfleetAWS", "Starfleet", "StarfleetSchema", .product(name: "Logging", package: "swift-log")]),
 
         .testTarget(name: "StarfleetSchemaTests", dependencies: ["StarfleetSchema", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetAWSTests", dependencies: ["StarfleetAWS", "StarfleetTestSupport"]),
         .testTarget(name: "WorkerShipsTests", dependencies: ["WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetTestSupport"]),
-        .testTarget(name: "StarfleetConsoleTests", dependencies: ["StarfleetConsole", "Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
+        .testTarget(name: "StarfleetTUITests", dependencies: ["StarfleetTUI"]),
+        .testTarget(name: "StarfleetConsoleTests", dependencies: ["StarfleetConsole", "StarfleetTUI", "Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetCLITests", dependencies: ["StarfleetCLI", "StarfleetTestSupport", "StarfleetSchema", "Starfleet", "WorkerShips"]),
         .testTarget(name: "DocSnippetsTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetAWS"]),
     ]

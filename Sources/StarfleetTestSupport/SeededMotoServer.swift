@@ -10,29 +10,22 @@ public actor SeededMotoServer {
 
     public let accounts: Int
     public let depth: Int
-    private var state: (server: MotoServer, seed: MotoOrganizationSeed)?
-    private var starting: Task<(server: MotoServer, seed: MotoOrganizationSeed), any Error>?
+    private let fixture: MemoizedFixture<Seeded>
+
+    public typealias Seeded = (server: MotoServer, seed: MotoOrganizationSeed)
 
     public init(accounts: Int, depth: Int) {
         self.accounts = accounts
         self.depth = depth
-    }
-
-    public func get() async throws -> (server: MotoServer, seed: MotoOrganizationSeed) {
-        if let state, state.server.isRunning { return state }
-        if let starting { return try await starting.value }
-        let accounts = self.accounts
-        let depth = self.depth
-        let task = Task { () async throws -> (server: MotoServer, seed: MotoOrganizationSeed) in
+        fixture = MemoizedFixture(isUsable: { $0.server.isRunning }) {
             let server = try await MotoServer.start()
             let seed = try await Self.seed(server, accounts: accounts, depth: depth)
             return (server, seed)
         }
-        starting = task
-        defer { starting = nil }
-        let started = try await task.value
-        state = started
-        return started
+    }
+
+    public func get() async throws -> (server: MotoServer, seed: MotoOrganizationSeed) {
+        try await fixture.get()
     }
 
     /// Runs the seed script against `server` and decodes its summary.

@@ -5,23 +5,17 @@ public actor SharedMotoServer {
     public static let shared = SharedMotoServer(initialNoAuthActionCount: nil)
 
     public let initialNoAuthActionCount: Int?
-    private var server: MotoServer?
-    private var starting: Task<MotoServer, any Error>?
+    private let fixture: MemoizedFixture<MotoServer>
 
     public init(initialNoAuthActionCount: Int?) {
         self.initialNoAuthActionCount = initialNoAuthActionCount
+        fixture = MemoizedFixture(isUsable: { $0.isRunning }) {
+            try await MotoServer.start(initialNoAuthActionCount: initialNoAuthActionCount)
+        }
     }
 
     /// The running server, started on first use.
     public func get() async throws -> MotoServer {
-        if let server, server.isRunning { return server }
-        if let starting { return try await starting.value }
-        let count = initialNoAuthActionCount
-        let task = Task { try await MotoServer.start(initialNoAuthActionCount: count) }
-        starting = task
-        defer { starting = nil }
-        let started = try await task.value
-        server = started
-        return started
+        try await fixture.get()
     }
 }

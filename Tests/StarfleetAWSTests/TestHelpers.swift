@@ -24,26 +24,11 @@ final class LogCapture: @unchecked Sendable {
 
     /// A logger at trace level whose every record (message and metadata) lands here.
     func logger(label: String = "test") -> Logger {
-        var logger = Logger(label: label) { _ in CapturingLogHandler(capture: self) }
+        var logger = Logger(label: label) { _ in
+            CapturingLogHandler { record in self.append("\(record.level) \(record.message) \(record.metadataText)") }
+        }
         logger.logLevel = .trace
         return logger
-    }
-}
-
-struct CapturingLogHandler: LogHandler {
-    let capture: LogCapture
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .trace
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        let all = metadata.merging(event.metadata ?? [:]) { _, new in new }
-        let metadataText = all.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-        capture.append("\(event.level) \(event.message) \(metadataText)")
     }
 }
 

@@ -4,6 +4,7 @@ import StarfleetSchema
 import StarfleetTestSupport
 import Testing
 @testable import StarfleetConsole
+@testable import StarfleetTUI
 
 /// `reduce` on its own: the commit gate, read-only mode, runs, input and resizing.
 @Suite("Console reduce")
@@ -20,7 +21,7 @@ struct ConsoleReducerTests {
     @Test("Commit before any dry run is refused, and the footer says why")
     func commitNeedsDryRun() throws {
         var (state, _) = try inspecting()
-        let reason = ConsoleReducer.commitGateReason(state)
+        let reason = RunFeature.commitGateReason(state)
         #expect(reason?.contains("needs a successful dry run") == true)
         let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
         #expect(effects.isEmpty)
@@ -38,7 +39,7 @@ struct ConsoleReducerTests {
         ConsoleFixture.dryRun(&state, exitStatus: 3)
         #expect(state.lastSuccessfulDryRun == nil)
         #expect(state.run?.status == .failed(3))
-        #expect(ConsoleReducer.commitGateReason(state) != nil)
+        #expect(RunFeature.commitGateReason(state) != nil)
     }
 
     @Test("After a successful dry run of the same ship, payload, configuration and target, commit is offered")
@@ -46,7 +47,7 @@ struct ConsoleReducerTests {
         var (state, _) = try inspecting()
         let runID = ConsoleFixture.dryRun(&state)
         #expect(state.lastSuccessfulDryRun?.runID == runID)
-        #expect(ConsoleReducer.commitGateReason(state) == nil)
+        #expect(RunFeature.commitGateReason(state) == nil)
         let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
         guard case .checkCommit(let launch)? = effects.first else {
             Issue.record("\(effects)")
@@ -66,7 +67,7 @@ struct ConsoleReducerTests {
         var cancelled = state
         #expect(ConsoleReducer.reduce(&cancelled, .key(.enter)).isEmpty)
         #expect(cancelled.overlay == nil)
-        #expect(cancelled.run?.launch.commit == false)
+        #expect(cancelled.run?.launch.mode == .dryRun)
 
         // Commit without the typed name is refused inside the dialog.
         var untyped = state
@@ -103,7 +104,7 @@ struct ConsoleReducerTests {
             Issue.record("\(started)")
             return
         }
-        #expect(commit.commit)
+        #expect(commit.mode == .commit)
         #expect(commit.expectedConfigurationDigest == state.fleet.snapshot!.configurationDigest)
         #expect(state.overlay == nil)
         #expect(state.isCommitting)
@@ -125,23 +126,23 @@ struct ConsoleReducerTests {
 
         var payloadChanged = state
         payloadChanged.inspector!.document = ConsoleFixture.document(ConsoleFixture.validPayload + "\nMore: 1")
-        #expect(ConsoleReducer.commitGateReason(payloadChanged)?.contains("payload changed") == true)
+        #expect(RunFeature.commitGateReason(payloadChanged)?.contains("payload changed") == true)
 
         var configurationChanged = state
         configurationChanged.fleet.snapshot!.configurationDigest = "different"
-        #expect(ConsoleReducer.commitGateReason(configurationChanged)?.contains("configuration changed") == true)
+        #expect(RunFeature.commitGateReason(configurationChanged)?.contains("configuration changed") == true)
 
         var otherShip = state
         otherShip.lastSuccessfulDryRun!.fingerprint = RunFingerprint(
             ship: "ConsoleAccountShip", payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
             accountId: nil, region: nil)
-        #expect(ConsoleReducer.commitGateReason(otherShip)?.contains("was of ConsoleAccountShip") == true)
+        #expect(RunFeature.commitGateReason(otherShip)?.contains("was of ConsoleAccountShip") == true)
 
         var otherTarget = state
         otherTarget.lastSuccessfulDryRun!.fingerprint = RunFingerprint(
             ship: good.ship, payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
             accountId: "000000000001", region: "us-east-1")
-        #expect(ConsoleReducer.commitGateReason(otherTarget)?.contains("another account/region") == true)
+        #expect(RunFeature.commitGateReason(otherTarget)?.contains("another account/region") == true)
 
         // The configuration changed on disk between the key and the dialog: the re-check refuses.
         let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
@@ -166,7 +167,7 @@ struct ConsoleReducerTests {
         IncludeAccounts:
           AllAccounts: true
         """, state: &state, ship: "ConsoleAccountShip")
-        #expect(ConsoleReducer.dryRunReason(state)?.contains("Pick the account") == true)
+        #expect(RunFeature.dryRunReason(state)?.contains("Pick the account") == true)
         #expect(ConsoleReducer.reduce(&state, .key(.char("d"))).isEmpty)
         let inspector = state.inspector!
         #expect(inspector.fanOut.isLoading)
@@ -201,7 +202,7 @@ struct ConsoleReducerTests {
         var (state, _) = try inspecting(readOnly: true)
         ConsoleFixture.dryRun(&state)
         let registry = ConsoleBindings.registry(for: state)
-        #expect(registry.binding(id: "run.commit") == nil)
+        #expect(registry.binding(for: .commit) == nil)
         #expect(!registry.footerItems(for: ConsoleBindings.contexts(for: state)).contains { $0.label == "Commit" })
         #expect(!registry.helpLines(for: ConsoleBindings.run).contains { $0.contains("Commit") })
         #expect(ConsoleReducer.reduce(&state, .key(.char("C"))).isEmpty)
@@ -225,7 +226,7 @@ struct ConsoleReducerTests {
             Issue.record("\(effects)")
             return
         }
-        let fingerprint = ConsoleReducer.currentFingerprint(state)!
+        let fingerprint = RunFeature.currentFingerprint(state)!
         ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: fingerprint, logPath: "/tmp/run.log"))
         #expect(state.run?.status == .running)
         #expect(ConsoleReducer.reduce(&state, .key(.char("q"))).isEmpty)
@@ -242,7 +243,7 @@ struct ConsoleReducerTests {
             return
         }
         #expect(record.exitStatus == 130)
-        #expect(record.mode == "dry-run")
+        #expect(record.mode == .dryRun)
         #expect(record.ship == "ConsoleSingleShip")
         #expect(record.payloadSHA256 == launch.payloadSHA256)
         #expect(ConsoleView.render(state).text.contains("■ cancelled · exit 130"))
@@ -253,7 +254,10 @@ struct ConsoleReducerTests {
         var (state, _) = try inspecting()
         ConsoleFixture.dryRun(&state)
         let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
-        guard case .checkCommit(let launch)? = effects.first else { return }
+        guard case .checkCommit(let launch)? = effects.first else {
+            Issue.record("no commit check: \(effects) \(String(describing: state.flash))")
+            return
+        }
         ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(state.lastSuccessfulDryRun!.fingerprint)))
         _ = ConsoleFixture.type("Console", into: &state)
         for size in [Size(width: 80, height: 24), Size(width: 50, height: 10), Size(width: 200, height: 60)] {
@@ -278,10 +282,10 @@ struct ConsoleReducerTests {
     @Test("Log lines: time, level, message; multi-line messages continue indented; raw lines stay raw")
     func logLines() {
         let record = RunLogRecord.parse(#"{"time":"2026-11-29T10:00:00.123Z","level":"info","message":"first\nsecond"}"#)
-        let lines = ConsoleReducer.logLines(record)
+        let lines = LogLine.lines(for: record)
         #expect(lines.map(\.text) == ["10:00:00.123 INFO  first", "                   second"])
         #expect(lines.allSatisfy { $0.level == .info })
-        let raw = ConsoleReducer.logLines(RunLogRecord.parse("Fatal error: boom"))
+        let raw = LogLine.lines(for: RunLogRecord.parse("Fatal error: boom"))
         #expect(raw == [LogLine("Fatal error: boom", level: nil)])
     }
 
@@ -320,14 +324,14 @@ struct ConsoleReducerTests {
         #expect(ConsoleView.render(state).line(38).hasPrefix("/disab"))
         ConsoleReducer.reduce(&state, .key(.escape))
         #expect(state.input == nil)
-        #expect(state.fleet.filter.isEmpty)
+        #expect(state.fleet.list.filter.isEmpty)
         ConsoleReducer.reduce(&state, .key(.char("/")))
         _ = ConsoleFixture.type("account", into: &state)
         ConsoleReducer.reduce(&state, .key(.enter))
-        #expect(state.fleet.filter == "account")
+        #expect(state.fleet.list.filter == "account")
         #expect(state.fleet.visibleShips.map(\.name) == ["ConsoleAccountShip"])
         ConsoleReducer.reduce(&state, .key(.escape))
-        #expect(state.fleet.filter.isEmpty)
+        #expect(state.fleet.list.filter.isEmpty)
 
         ConsoleReducer.reduce(&state, .key(.char(":")))
         _ = ConsoleFixture.type("theme mono", into: &state)
@@ -348,7 +352,7 @@ struct ConsoleReducerTests {
         #expect(ConsoleReducer.reduce(&state, .key(.ctrl("l"))) == [.redraw])
 
         // Open the picker, then back out with Esc.
-        state.fleet.selected = 0
+        state.fleet.list.selected = 0
         let effects = ConsoleReducer.reduce(&state, .key(.enter))
         #expect(effects == [.listLocal(generation: state.picker!.generation, directory: "/payloads",
                                        preferSubdirectory: "ConsoleSingleShip")])

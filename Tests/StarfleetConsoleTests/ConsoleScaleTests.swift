@@ -4,6 +4,7 @@ import StarfleetSchema
 import StarfleetTestSupport
 import Testing
 @testable import StarfleetConsole
+@testable import StarfleetTUI
 
 // 200 distinct ship types without 200 declarations: a type-level counter (S<S<…<Z>>>) gives each
 // SyntheticShip<N> its own type, name and static templates.

@@ -4,6 +4,7 @@ import StarfleetSchema
 import StarfleetTestSupport
 import Testing
 @testable import StarfleetConsole
+@testable import StarfleetTUI
 
 /// Whole screens rendered to a MemorySurface and read back as text.
 @Suite("Console screens")
@@ -31,8 +32,7 @@ struct ScreenRenderingTests {
         #expect(row("ConsoleSingleShip").contains("ships.yaml"))
         // The state badge uses the theme's badge colours.
         let enabled = screen.find(" enabled ")!
-        #expect(screen.style(row: enabled.row, column: enabled.column + 1).background == Theme.default[.badgeInvalid].background
-                || screen.style(row: enabled.row, column: enabled.column + 1).background == Theme.default[.badgeEnabled].background)
+        #expect(screen.style(row: enabled.row, column: enabled.column + 1).background == Theme.default[.badgeEnabled].background)
         let invalid = screen.find(" invalid configuration ")!
         #expect(screen.style(row: invalid.row, column: invalid.column + 1).background == Theme.default[.badgeInvalid].background)
         // Footer: the keys that apply here, from the registry.
@@ -68,7 +68,7 @@ struct ScreenRenderingTests {
     func shipErrors() throws {
         let directory = try ConsoleFixture.directory()
         var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
-        state.fleet.selected = state.fleet.visibleShips.firstIndex { $0.name == "ConsoleBrokenShip" }!
+        state.fleet.list.selected = state.fleet.visibleShips.firstIndex { $0.name == "ConsoleBrokenShip" }!
         let effects = ConsoleReducer.reduce(&state, .key(.enter))
         #expect(effects.isEmpty)
         #expect(state.screen == .shipErrors("ConsoleBrokenShip"))
@@ -152,13 +152,8 @@ struct ScreenRenderingTests {
         var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
         ConsoleFixture.inspecting(ConsoleFixture.validPayload, state: &state)
         ConsoleFixture.dryRun(&state)
-        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
-        guard case .checkCommit(let launch)? = effects.first else {
-            Issue.record("no commit check: \(effects)")
-            return
-        }
-        #expect(launch.commit)
-        ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(ConsoleReducer.currentFingerprint(state)!)))
+        let launch = try ConsoleFixture.openCommitDialog(&state)
+        #expect(launch.mode == .commit)
         let screen = ConsoleView.render(state)
         let text = screen.text
         #expect(text.contains("Commit ConsoleSingleShip?"))

@@ -235,24 +235,11 @@ final class GeneratorLogCapture: @unchecked Sendable {
     }
 
     var logger: Logger {
-        var logger = Logger(label: "generator-test") { _ in CapturingHandler(capture: self) }
+        var logger = Logger(label: "generator-test") { _ in
+            CapturingLogHandler { self.append($0.level, $0.message, operation: $0.metadata["aws.operation"]?.description) }
+        }
         logger.logLevel = .trace
         return logger
-    }
-
-    struct CapturingHandler: LogHandler {
-        let capture: GeneratorLogCapture
-        var metadata: Logger.Metadata = [:]
-        var logLevel: Logger.Level = .trace
-
-        subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-            get { metadata[key] }
-            set { metadata[key] = newValue }
-        }
-
-        func log(event: LogEvent) {
-            capture.append(event.level, event.message.description, operation: event.metadata?["aws.operation"]?.description)
-        }
     }
 }
 

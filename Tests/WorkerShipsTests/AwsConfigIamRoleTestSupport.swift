@@ -78,7 +78,9 @@ final class ShipRecorder: Sendable {
     func append(_ alert: Alert) { sentAlerts.withLock { $0.append(alert) } }
 
     var logger: Logger {
-        var logger = Logger(label: "ship-test") { _ in RecordingLogHandler(recorder: self) }
+        var logger = Logger(label: "ship-test") { _ in
+            CapturingLogHandler(level: .debug) { self.append(Record(level: $0.level, message: $0.message)) }
+        }
         logger.logLevel = .debug
         return logger
     }
@@ -97,21 +99,6 @@ final class ShipRecorder: Sendable {
 struct RecordingAlertSender: AlertSender {
     let recorder: ShipRecorder
     func send(_ alert: Alert) async { recorder.append(alert) }
-}
-
-struct RecordingLogHandler: LogHandler {
-    let recorder: ShipRecorder
-    var metadata: Logger.Metadata = [:]
-    var logLevel: Logger.Level = .debug
-
-    subscript(metadataKey key: String) -> Logger.Metadata.Value? {
-        get { metadata[key] }
-        set { metadata[key] = newValue }
-    }
-
-    func log(event: LogEvent) {
-        recorder.append(ShipRecorder.Record(level: event.level, message: event.message.description))
-    }
 }
 
 /// An HTTP transport that answers from a script and records requests (client-level tests).

@@ -1,6 +1,7 @@
 import StarfleetSchema
 
-/// The checks before a ship runs (SPEC §4.4), shared by `starfleet run` and the console:
+/// The checks before a ship runs (SPEC §4.4), made by `starfleet run` (the console runs that
+/// command as a child, so its runs pass them too):
 /// the ship exists and is enabled with a valid configuration, the options its strategy needs
 /// are present, the payload validates, the account (and region) are ones the payload
 /// targets; then the assignment is injected.

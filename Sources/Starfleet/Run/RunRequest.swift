@@ -8,16 +8,16 @@ public struct RunRequest: Sendable {
     public var payloadFile: String
     public var accountId: String?
     public var region: String?
-    public var commit: Bool
+    public var mode: RunMode
 
     public init(shipName: String, payload: YAMLNode, payloadFile: String, accountId: String? = nil,
-                region: String? = nil, commit: Bool = false) {
+                region: String? = nil, mode: RunMode = .dryRun) {
         self.shipName = shipName
         self.payload = payload
         self.payloadFile = payloadFile
         self.accountId = accountId
         self.region = region
-        self.commit = commit
+        self.mode = mode
     }
 }
 

@@ -6,7 +6,8 @@ public struct RunHistoryRecord: Sendable, Hashable, Codable {
     public let ship: String
     public let payloadPath: String
     public let payloadSHA256: String
-    public let mode: String
+    /// Old files hold the same `dry-run`/`commit` strings, so they still decode.
+    public let mode: RunMode
     public let accountId: String?
     public let region: String?
     public let start: String
@@ -14,7 +15,7 @@ public struct RunHistoryRecord: Sendable, Hashable, Codable {
     public let exitStatus: Int32
     public let logPath: String
 
-    public init(id: String, ship: String, payloadPath: String, payloadSHA256: String, mode: String, accountId: String?,
+    public init(id: String, ship: String, payloadPath: String, payloadSHA256: String, mode: RunMode, accountId: String?,
                 region: String?, start: String, end: String, exitStatus: Int32, logPath: String) {
         self.id = id
         self.ship = ship

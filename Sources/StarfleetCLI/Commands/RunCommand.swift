@@ -42,10 +42,18 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("account-index"), help: "Read the account index from this JSON file instead of S3.")
     var accountIndex: String?
 
+    /// The parsed arguments as the run contract (`RunInvocation.arguments` produces them back).
+    var invocation: RunInvocation {
+        RunInvocation(ship: ship, configurationDirectory: global.config, payloadPath: payload, accountId: accountId,
+                      region: region, accountIndexFile: accountIndex, mode: RunMode(commit: commit),
+                      logFormat: logFormat.format)
+    }
+
     func run() async throws {
+        let invocation = invocation
+        let mode = invocation.mode
         let configuration = try global.loadConfiguration()
-        let mode = commit ? "commit" : "dry-run"
-        let logger = RunLogging.bootstrap(format: logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
+        let logger = RunLogging.bootstrap(format: invocation.logFormat, level: Logger.Level(pythonName: configuration.logLevel),
                                           ship: ship, mode: mode)
         let interruption = Interruption(logger: logger)
         guard configuration.isValid else {
@@ -58,8 +66,8 @@ struct RunCommand: AsyncParsableCommand {
         let indexCache = AWSWiring.lazyAccountIndexCache(configuration: configuration, overrideFile: accountIndex,
                                                          environment: environment)
         logger.info("[🛃] Validating the template...")
-        let request = RunRequest(shipName: ship, payload: source.node, payloadFile: source.path, accountId: accountId,
-                                 region: region, commit: commit)
+        let request = RunRequest(shipName: ship, payload: source.node, payloadFile: source.path,
+                                 accountId: invocation.accountId, region: invocation.region, mode: mode)
         let prepared: PreparedRun
         do {
             prepared = try await RunPreparation(registry: registry, scopeToRegions: configuration.scopeToRegions)
@@ -68,7 +76,7 @@ struct RunCommand: AsyncParsableCommand {
             throw CLIFailure(error.exitCode == 1 ? .invalid : .usage, error.description)
         }
         logger.info("[🆗] Template OK: Executing worker: \(ship)...")
-        logger.notice(commit ? "[⚠️] COMMIT mode: changes will be applied."
+        logger.notice(mode.isCommit ? "[⚠️] COMMIT mode: changes will be applied."
                              : "[🔍] DRY RUN: nothing will be changed (pass --commit to apply).")
         if let account = accountId { logger.info("Assigned account: \(account)\(region.map { ", region: \($0)" } ?? "")") }
 
@@ -78,7 +86,7 @@ struct RunCommand: AsyncParsableCommand {
             accountIndex: { try await indexCache.index() }, environment: environment)
         try await interruption.run {
             do {
-                try await prepared.ship.execute(commit: commit, context: context)
+                try await prepared.ship.execute(commit: mode.isCommit, context: context)
             } catch is CancellationError {
                 throw CancellationError()
             } catch {

@@ -8,7 +8,7 @@ import Synchronization
 enum RunLogging {
     private static let bootstrapped = Mutex(false)
 
-    static func bootstrap(format: LogFormat, level: Logger.Level, ship: String, mode: String) -> Logger {
+    static func bootstrap(format: LogFormat, level: Logger.Level, ship: String, mode: RunMode) -> Logger {
         bootstrapped.withLock { done in
             guard !done else { return }
             done = true
@@ -19,7 +19,7 @@ enum RunLogging {
         var logger = Logger(label: "starfleet")
         logger.logLevel = level
         logger[metadataKey: "ship"] = .string(ship)
-        logger[metadataKey: "mode"] = .string(mode)
+        logger[metadataKey: "mode"] = .string(mode.rawValue)
         return logger
     }
 }

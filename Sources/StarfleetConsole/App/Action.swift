@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// Everything that can happen to the console: keys, the clock, and results of effects.
 public enum Action: Sendable {

@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// The console's key bindings: one table that drives key dispatch, the footer and `?` help.
 public enum ConsoleBindings {
     // Contexts (screens and modes).
@@ -17,103 +19,94 @@ public enum ConsoleBindings {
     static let lists: Set<BindingContext> = [fleet, errors, picker, inspector, fanOut, run, history, log]
 
     /// Every binding (commit ones are dangerous: read-only mode removes them).
-    public static let all: [KeyBinding] = [
-        // Modal contexts first: they never include `global`.
-        KeyBinding(id: "dialog.focus", keys: [.tab, .backTab], label: "Next button",
-                   description: "Move the focus between the buttons", contexts: [dialog]),
-        KeyBinding(id: "dialog.activate", keys: [.enter], label: "Activate",
-                   description: "Press the focused button", contexts: [dialog]),
-        KeyBinding(id: "dialog.cancel", keys: [.escape], label: "Cancel",
-                   description: "Close the dialog without doing anything", contexts: [dialog]),
-        KeyBinding(id: "input.submit", keys: [.enter], label: "Apply", contexts: [input]),
-        KeyBinding(id: "input.cancel", keys: [.escape], label: "Cancel", contexts: [input]),
-        KeyBinding(id: "help.close", keys: [.escape, .char("?"), .char("q")], label: "Close help", contexts: [help]),
-        KeyBinding(id: "quit", keys: [.char("q"), .ctrl("c")], label: "Quit", contexts: [tooSmall]),
+    public static let all: [ConsoleKeyBinding] = [
+        // Modal contexts first: they never include `global`. The dialog, the input line and the help
+        // overlay handle their own keys; these bindings only describe them (footer and help).
+        KeyBinding(.dialogFocus, keys: [.tab, .backTab], label: "Next button",
+                   description: "Move the focus between the buttons", contexts: [dialog], isHelpOnly: true),
+        KeyBinding(.dialogActivate, keys: [.enter], label: "Activate",
+                   description: "Press the focused button", contexts: [dialog], isHelpOnly: true),
+        KeyBinding(.dialogCancel, keys: [.escape], label: "Cancel",
+                   description: "Close the dialog without doing anything", contexts: [dialog], isHelpOnly: true),
+        KeyBinding(.inputSubmit, keys: [.enter], label: "Apply", contexts: [input], isHelpOnly: true),
+        KeyBinding(.inputCancel, keys: [.escape], label: "Cancel", contexts: [input], isHelpOnly: true),
+        KeyBinding(.closeHelp, keys: [.escape, .char("?"), .char("q")], label: "Close help", contexts: [help], isHelpOnly: true),
+        KeyBinding(.quit, keys: [.char("q"), .ctrl("c")], label: "Quit", contexts: [tooSmall]),
 
         // Fleet.
-        KeyBinding(id: "fleet.open", keys: [.enter], label: "Open",
+        KeyBinding(.openShip, keys: [.enter], label: "Open",
                    description: "Choose a payload for the ship (or show its configuration errors)", contexts: [fleet]),
-        KeyBinding(id: "fleet.reload", keys: [.char("r")], label: "Reload", description: "Re-read the configuration",
+        KeyBinding(.reloadConfiguration, keys: [.char("r")], label: "Reload", description: "Re-read the configuration",
                    contexts: [fleet]),
         // Picker.
-        KeyBinding(id: "picker.open", keys: [.enter], label: "Open",
+        KeyBinding(.openEntry, keys: [.enter], label: "Open",
                    description: "Inspect the payload (or enter the directory)", contexts: [picker]),
-        KeyBinding(id: "picker.source", keys: [.tab], label: "Local/S3",
+        KeyBinding(.toggleSource, keys: [.tab], label: "Local/S3",
                    description: "Switch between the local directory and the S3 template bucket", contexts: [picker]),
-        KeyBinding(id: "picker.parent", keys: [.backspace, .char("-")], label: "Up",
+        KeyBinding(.parentDirectory, keys: [.backspace, .char("-")], label: "Up",
                    description: "Go to the parent directory", contexts: [picker]),
-        KeyBinding(id: "picker.refresh", keys: [.char("r")], label: "Refresh", description: "List again", contexts: [picker]),
+        KeyBinding(.refreshListing, keys: [.char("r")], label: "Refresh", description: "List again", contexts: [picker]),
         // Inspector.
-        KeyBinding(id: "inspector.side", keys: [.tab], label: "Switch side",
+        KeyBinding(.switchSide, keys: [.tab], label: "Switch side",
                    description: "Move the cursor between the source and the loaded payload", contexts: [inspector]),
-        KeyBinding(id: "inspector.fanout", keys: [.char("f")], label: "Fan-out",
+        KeyBinding(.showFanOut, keys: [.char("f")], label: "Fan-out",
                    description: "Accounts (and regions) the payload fans out to; pick where to run", contexts: [inspector]),
-        KeyBinding(id: "inspector.payload", keys: [.char("f"), .char("p")], label: "Payload",
+        KeyBinding(.showPayload, keys: [.char("f"), .char("p")], label: "Payload",
                    description: "Back to the payload tab", contexts: [fanOut]),
-        KeyBinding(id: "fanout.pick", keys: [.enter, .char(" ")], label: "Pick target",
+        KeyBinding(.pickTarget, keys: [.enter, .char(" ")], label: "Pick target",
                    description: "Run in the selected account (and region)", contexts: [fanOut]),
-        KeyBinding(id: "run.dry", keys: [.char("d")], label: "Dry run",
+        KeyBinding(.dryRun, keys: [.char("d")], label: "Dry run",
                    description: "Run the ship without changing anything", contexts: [inspector, fanOut, run]),
-        KeyBinding(id: "run.commit", keys: [.char("C")], label: "Commit",
+        KeyBinding(.commit, keys: [.char("C")], label: "Commit",
                    description: "Commit (after a successful dry run of the same ship, payload, configuration and target); asks for confirmation",
                    contexts: [inspector, fanOut, run], isDangerous: true),
-        KeyBinding(id: "run.show", keys: [.char("l")], label: "Run log", description: "Show the current (or last) run",
+        KeyBinding(.showRun, keys: [.char("l")], label: "Run log", description: "Show the current (or last) run",
                    contexts: [inspector, fanOut, fleet, history]),
-        KeyBinding(id: "fleet.history", keys: [.char("h")], label: "History", description: "Past runs and their logs",
+        KeyBinding(.showHistory, keys: [.char("h")], label: "History", description: "Past runs and their logs",
                    contexts: [fleet, picker, inspector, fanOut, run]),
         // Run and logs.
-        KeyBinding(id: "run.cancel", keys: [.char("x")], label: "Cancel run",
+        KeyBinding(.cancelRun, keys: [.char("x")], label: "Cancel run",
                    description: "Stop the run (SIGTERM, then SIGKILL after a grace period)", contexts: [run]),
-        KeyBinding(id: "log.search", keys: [.char("/")], label: "Search", description: "Search the log", contexts: [run, log]),
-        KeyBinding(id: "log.next", keys: [.char("n")], label: "Next match", contexts: [run, log], showInFooter: false),
-        KeyBinding(id: "log.previous", keys: [.char("N")], label: "Previous match", contexts: [run, log], showInFooter: false),
-        KeyBinding(id: "log.wrap", keys: [.char("w")], label: "Wrap", description: "Wrap long lines on or off",
+        KeyBinding(.search, keys: [.char("/")], label: "Search", description: "Search the log", contexts: [run, log]),
+        KeyBinding(.nextMatch, keys: [.char("n")], label: "Next match", contexts: [run, log], showInFooter: false),
+        KeyBinding(.previousMatch, keys: [.char("N")], label: "Previous match", contexts: [run, log], showInFooter: false),
+        KeyBinding(.toggleWrap, keys: [.char("w")], label: "Wrap", description: "Wrap long lines on or off",
                    contexts: [run, log, errors]),
-        KeyBinding(id: "move.bottom", keys: [.char("G"), .end], label: "Follow",
+        KeyBinding(.move(.bottom), keys: [.char("G"), .end], label: "Follow",
                    description: "Jump to the end (and follow new lines)", contexts: [run, log]),
         // History.
-        KeyBinding(id: "history.open", keys: [.enter], label: "Open log", description: "Show the run's saved log",
+        KeyBinding(.openHistoryLog, keys: [.enter], label: "Open log", description: "Show the run's saved log",
                    contexts: [history]),
-        KeyBinding(id: "history.reload", keys: [.char("r")], label: "Reload", contexts: [history]),
+        KeyBinding(.reloadHistory, keys: [.char("r")], label: "Reload", contexts: [history]),
         // Movement everywhere there is a list.
-        KeyBinding(id: "move.up", keys: [.up, .char("k")], label: "Up", description: "Move up", contexts: lists,
+        KeyBinding(.move(.up), keys: [.up, .char("k")], label: "Up", description: "Move up", contexts: lists,
                    showInFooter: false),
-        KeyBinding(id: "move.down", keys: [.down, .char("j")], label: "Down", description: "Move down", contexts: lists,
+        KeyBinding(.move(.down), keys: [.down, .char("j")], label: "Down", description: "Move down", contexts: lists,
                    showInFooter: false),
-        KeyBinding(id: "move.pageUp", keys: [.pageUp], label: "Page up", contexts: lists, showInFooter: false),
-        KeyBinding(id: "move.pageDown", keys: [.pageDown], label: "Page down", contexts: lists, showInFooter: false),
-        KeyBinding(id: "move.top", keys: [.home, .char("g")], label: "Top", description: "Jump to the top", contexts: lists,
+        KeyBinding(.move(.pageUp), keys: [.pageUp], label: "Page up", contexts: lists, showInFooter: false),
+        KeyBinding(.move(.pageDown), keys: [.pageDown], label: "Page down", contexts: lists, showInFooter: false),
+        KeyBinding(.move(.top), keys: [.home, .char("g")], label: "Top", description: "Jump to the top", contexts: lists,
                    showInFooter: false),
-        KeyBinding(id: "move.end", keys: [.end, .char("G")], label: "Bottom", description: "Jump to the bottom",
+        KeyBinding(.move(.bottom), keys: [.end, .char("G")], label: "Bottom", description: "Jump to the bottom",
                    contexts: [fleet, errors, picker, inspector, fanOut, history], showInFooter: false),
         // Global.
-        StandardBindings.filter,
-        StandardBindings.command,
-        StandardBindings.help,
-        StandardBindings.back,
-        StandardBindings.redraw,
-        KeyBinding(id: "quit", keys: [.char("q"), .ctrl("c")], label: "Quit", description: "Quit the console"),
+        StandardBindings<ConsoleCommand>.filter,
+        StandardBindings<ConsoleCommand>.commandLine,
+        StandardBindings<ConsoleCommand>.help,
+        StandardBindings<ConsoleCommand>.back,
+        StandardBindings<ConsoleCommand>.redraw,
+        KeyBinding(.quit, keys: [.char("q"), .ctrl("c")], label: "Quit", description: "Quit the console"),
     ]
 
-    /// The registry with the current state's disabled reasons applied.
-    public static func registry(for state: AppState) -> KeyBindingRegistry {
+    /// The registry with the current state's disabled reasons applied (each feature answers for its commands).
+    public static func registry(for state: AppState) -> KeyBindingRegistry<ConsoleCommand> {
         var bindings = all
         if let inspector = state.inspector, !inspector.needsTarget,
-           let index = bindings.firstIndex(where: { $0.id == "inspector.fanout" }) {
+           let index = bindings.firstIndex(where: { $0.command == .showFanOut }) {
             bindings[index].showInFooter = false
         }
         var registry = KeyBindingRegistry(bindings, readOnly: state.readOnly)
-        registry.setDisabledReason(ConsoleReducer.commitGateReason(state), for: "run.commit")
-        registry.setDisabledReason(ConsoleReducer.dryRunReason(state), for: "run.dry")
-        registry.setDisabledReason(state.isRunActive ? nil : "No run is in progress.", for: "run.cancel")
-        registry.setDisabledReason(state.run == nil ? "No run yet." : nil, for: "run.show")
-        if let inspector = state.inspector, !inspector.needsTarget {
-            registry.setDisabledReason("\(inspector.ship) runs once (SINGLE_INVOCATION); it does not fan out.",
-                                       for: "inspector.fanout")
-        }
-        if state.picker?.source == .local, state.fleet.snapshot?.templateBucket == nil {
-            registry.setDisabledReason("STARFLEET.TemplateBucket is not set.", for: "picker.source")
-        }
+        registry.setDisabledReasons { ConsoleReducer.disabledReason(for: $0, in: state) }
         return registry
     }
 

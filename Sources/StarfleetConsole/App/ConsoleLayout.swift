@@ -1,3 +1,5 @@
+import StarfleetTUI
+
 /// Where each part of the screen goes, shared by the views (to draw) and `reduce` (to scroll).
 public struct ConsoleLayout: Sendable {
     public let size: Size

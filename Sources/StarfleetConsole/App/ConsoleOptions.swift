@@ -1,5 +1,6 @@
 import Foundation
 import Starfleet
+import StarfleetTUI
 
 /// How `starfleet console` was started.
 public struct ConsoleOptions: Sendable {

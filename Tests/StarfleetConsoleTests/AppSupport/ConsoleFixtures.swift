@@ -1,8 +1,10 @@
 import Foundation
 import Starfleet
-import StarfleetConsole
+@testable import StarfleetConsole
 import StarfleetSchema
 import StarfleetTestSupport
+import Testing
+@testable import StarfleetTUI
 
 // Ships for the console's screen and reduce tests.
 
@@ -140,7 +142,7 @@ enum ConsoleFixture {
     /// Opens `text` in the inspector for ConsoleSingleShip through the reducer.
     static func inspecting(_ text: String, state: inout AppState, ship: String = "ConsoleSingleShip") {
         let index = state.fleet.visibleShips.firstIndex { $0.name == ship }!
-        state.fleet.selected = index
+        state.fleet.list.selected = index
         ConsoleReducer.reduce(&state, .key(.enter))
         let generation = state.picker!.generation
         ConsoleReducer.reduce(&state, .pickerListed(generation: generation, directory: "/payloads", .success([
@@ -170,6 +172,18 @@ enum ConsoleFixture {
                                                    at: state.now.addingTimeInterval(1.5)))
         state.flash = nil
         return launch.id
+    }
+
+    /// Presses C after a successful dry run and answers the commit check with the current
+    /// fingerprint: the confirmation dialog opens. Returns the commit's launch.
+    static func openCommitDialog(_ state: inout AppState) throws -> RunLaunch {
+        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
+        let launch = try #require(effects.first.flatMap { effect -> RunLaunch? in
+            if case .checkCommit(let launch) = effect { return launch } else { return nil }
+        }, "no commit check: \(effects)")
+        let fingerprint = try #require(RunFeature.currentFingerprint(state))
+        ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(fingerprint)))
+        return launch
     }
 
     /// Types a string key by key.

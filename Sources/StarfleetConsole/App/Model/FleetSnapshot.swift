@@ -1,6 +1,7 @@
 import Foundation
 import Starfleet
 import StarfleetSchema
+import StarfleetTUI
 
 /// One problem of a configuration or payload, with where it was written.
 public struct ErrorEntry: Hashable, Sendable {
@@ -96,13 +97,15 @@ public struct FleetSnapshot: Hashable, Sendable {
     public var indexSourceIsValid: Bool
     public var templateBucket: String?
     public var deploymentRegion: String?
-    public var scopeToRegions: [String]
     /// Digest of every configuration file (part of the commit gate's fingerprint).
     public var configurationDigest: String
+    /// Digest of the `--account-index` file, when one is given (also part of the fingerprint).
+    public var accountIndexDigest: String?
 
     public init(directory: String, ships: [ShipRow], globalErrors: [ErrorEntry] = [], warnings: [String] = [],
                 indexSource: String, indexSourceIsValid: Bool = true, templateBucket: String? = nil,
-                deploymentRegion: String? = nil, scopeToRegions: [String] = [], configurationDigest: String) {
+                deploymentRegion: String? = nil, configurationDigest: String,
+                accountIndexDigest: String? = nil) {
         self.directory = directory
         self.ships = ships
         self.globalErrors = globalErrors
@@ -111,8 +114,8 @@ public struct FleetSnapshot: Hashable, Sendable {
         self.indexSourceIsValid = indexSourceIsValid
         self.templateBucket = templateBucket
         self.deploymentRegion = deploymentRegion
-        self.scopeToRegions = scopeToRegions
         self.configurationDigest = configurationDigest
+        self.accountIndexDigest = accountIndexDigest
     }
 
     /// Evaluates every ship of `fleet` against a loaded configuration (the library's registry).
@@ -154,7 +157,7 @@ public struct FleetSnapshot: Hashable, Sendable {
         return FleetSnapshot(directory: configuration.directory, ships: ships, globalErrors: globalErrors,
                              warnings: configuration.warnings, indexSource: indexSource, indexSourceIsValid: indexValid,
                              templateBucket: configuration.templateBucket, deploymentRegion: configuration.deploymentRegion,
-                             scopeToRegions: configuration.scopeToRegions,
-                             configurationDigest: RunFingerprint.configurationDigest(files: configuration.files))
+                             configurationDigest: RunFingerprint.configurationDigest(files: configuration.files),
+                             accountIndexDigest: accountIndexFile.flatMap(RunFingerprint.fileDigest(path:)))
     }
 }

@@ -1,5 +1,6 @@
 import Starfleet
 import Synchronization
+import StarfleetTUI
 
 /// Where background work leaves its results for the main loop. A run's log lines are kept in
 /// a per-run buffer and handed over in one `.runOutput` batch per loop turn, in order with the

@@ -1,5 +1,6 @@
 import Foundation
 import Starfleet
+import StarfleetTUI
 
 /// The console's main loop, on the main actor (the only place curses is touched): read keys,
 /// take the results background work left in the inbox, `reduce`, perform effects, render.

@@ -3,6 +3,7 @@ import Logging
 import Starfleet
 import StarfleetSchema
 import Synchronization
+import StarfleetTUI
 
 /// Performs the effects `reduce` asks for, off the main thread, and posts the results to the
 /// inbox. Everything that touches files, the network or child processes lives here.
@@ -15,7 +16,8 @@ public final class ConsoleServices: Sendable {
     /// Colours the terminal can show (for `:theme`).
     public let capability: ColorCapability
 
-    private struct Shared: Sendable {
+    /// The mutable state the background work shares; only touched inside `shared.withLock`.
+    struct Shared: Sendable {
         var indexCache: AccountIndexCache?
         var scopeToRegions: [String] = []
         var pickerGeneration = 0
@@ -23,7 +25,7 @@ public final class ConsoleServices: Sendable {
         var supervisors: [String: RunSupervisor] = [:]
     }
 
-    private let shared = Mutex(Shared())
+    let shared = Mutex(Shared())
 
     /// Payloads larger than this are not inspected (a template is a few KiB).
     static let maximumPayloadSize = 5 * 1024 * 1024
@@ -81,7 +83,7 @@ public final class ConsoleServices: Sendable {
         case .checkCommit(let launch):
             switch currentDigest() {
             case .success(let digest):
-                inbox.post(.commitChecked(runID: launch.id, .success(fingerprint(launch, digest: digest))))
+                inbox.post(.commitChecked(runID: launch.id, .success(fingerprint(launch, configurationDigest: digest))))
             case .failure(let failure):
                 inbox.post(.commitChecked(runID: launch.id, .failure(failure)))
             }
@@ -139,9 +141,18 @@ public final class ConsoleServices: Sendable {
         loadConfigurationValue().map { RunFingerprint.configurationDigest(files: $0.files) }
     }
 
-    func fingerprint(_ launch: RunLaunch, digest: String) -> RunFingerprint {
-        RunFingerprint(ship: launch.ship, payloadSHA256: launch.payloadSHA256, configurationSHA256: digest,
-                       accountId: launch.target?.accountId, region: launch.target?.region)
+    /// The fingerprint of a launch with the configuration and account index as they are on disk now.
+    func fingerprint(_ launch: RunLaunch, configurationDigest: String) -> RunFingerprint {
+        invocation(launch, payloadPath: launch.origin.display)
+            .fingerprint(payloadSHA256: launch.payloadSHA256, configurationDigest: configurationDigest,
+                         accountIndexDigest: options.accountIndexFile.flatMap(RunFingerprint.fileDigest(path:)))
+    }
+
+    /// The `starfleet run` the child process is.
+    func invocation(_ launch: RunLaunch, payloadPath: String) -> RunInvocation {
+        RunInvocation(ship: launch.ship, configurationDirectory: options.configurationDirectory, payloadPath: payloadPath,
+                      accountId: launch.target?.accountId, region: launch.target?.region,
+                      accountIndexFile: options.accountIndexFile, mode: launch.mode, logFormat: .jsonl)
     }
 
     // MARK: - Picker
@@ -303,88 +314,6 @@ public final class ConsoleServices: Sendable {
         }
     }
 
-    // MARK: - History
-
-    /// The last 10,000 lines of a saved log (and how many it has).
-    static func readLog(path: String, keep: Int = 10_000) -> Result<HistoryLogContents, ConsoleFailure> {
-        guard let data = try? Data(contentsOf: URL(fileURLWithPath: path), options: .alwaysMapped) else {
-            return .failure(ConsoleFailure("\(path): \(YAMLReader.describeReadFailure(path: path))"))
-        }
-        var newlines: [Int] = []
-        data.withUnsafeBytes { buffer in
-            for (offset, byte) in buffer.enumerated() where byte == 0x0A { newlines.append(offset) }
-        }
-        let total = newlines.count + ((data.last.map { $0 != 0x0A } ?? false) ? 1 : 0)
-        let startLine = max(0, total - keep)
-        let startOffset = startLine == 0 ? 0 : newlines[startLine - 1] + 1
-        let tail = data[data.startIndex + startOffset..<data.endIndex]
-        var lines: [LogLine] = []
-        lines.reserveCapacity(min(keep, total) + 16)
-        for piece in tail.split(separator: 0x0A, omittingEmptySubsequences: false) {
-            let text = String(decoding: piece, as: UTF8.self)
-            lines.append(contentsOf: ConsoleReducer.logLines(RunLogRecord.parse(text)))
-        }
-        if lines.last?.text.isEmpty == true { lines.removeLast() }
-        return .success(HistoryLogContents(lines: lines, totalLines: total))
-    }
-
-    // MARK: - Runs
-
-    func startRun(_ launch: RunLaunch) async {
-        let id = launch.id
-        do {
-            try history.prepare()
-        } catch {
-            inbox.post(.runNotStarted(id: id, reason: "cannot create \(history.runsDirectory): \(error.localizedDescription)"))
-            return
-        }
-        let digest: String
-        switch currentDigest() {
-        case .success(let value): digest = value
-        case .failure(let failure):
-            inbox.post(.runNotStarted(id: id, reason: failure.message))
-            return
-        }
-        if launch.commit {
-            guard let expected = launch.expectedConfigurationDigest, expected == digest else {
-                inbox.post(.runNotStarted(id: id, reason: "the configuration changed since the dry run; dry-run again"))
-                return
-            }
-        }
-        // The child runs exactly the bytes the operator inspected (and the dry run ran).
-        let payloadPath = history.runsDirectory + "/\(id).payload" + (launch.origin.name.hasSuffix(".yml") ? ".yml" : ".yaml")
-        do {
-            try launch.payloadData.write(to: URL(fileURLWithPath: payloadPath))
-        } catch {
-            inbox.post(.runNotStarted(id: id, reason: "cannot write \(payloadPath): \(error.localizedDescription)"))
-            return
-        }
-        var arguments = ["run", launch.ship, "--config", options.configurationDirectory, "--payload", payloadPath,
-                         "--log-format", "jsonl"]
-        if let target = launch.target {
-            arguments += ["--account-id", target.accountId]
-            if let region = target.region { arguments += ["--region", region] }
-        }
-        if let index = options.accountIndexFile { arguments += ["--account-index", index] }
-        if launch.commit { arguments.append("--commit") }
-        let logPath = history.logPath(for: id)
-        let supervisor = RunSupervisor(executable: options.runExecutable, arguments: arguments,
-                                       environment: options.environment, logPath: logPath)
-        shared.withLock { $0.supervisors[id] = supervisor }
-        defer { shared.withLock { _ = $0.supervisors.removeValue(forKey: id) } }
-        inbox.post(.runStarted(id: id, fingerprint: fingerprint(launch, digest: digest), logPath: logPath))
-        for await event in supervisor.start() {
-            switch event {
-            case .line(let record):
-                inbox.postOutput(id: id, record)
-            case .finished(let status, let signaled):
-                inbox.post(.runFinished(id: id, exitStatus: status, signaled: signaled, at: Date()))
-            case .failedToStart(let message):
-                inbox.post(.runNotStarted(id: id, reason: message))
-            }
-        }
-    }
-
     // MARK: - Paths
 
     static func absolute(_ path: String) -> String {
@@ -392,34 +321,5 @@ public final class ConsoleServices: Sendable {
         if expanded.hasPrefix("~/") { expanded = NSHomeDirectory() + expanded.dropFirst() }
         if !expanded.hasPrefix("/") { expanded = FileManager.default.currentDirectoryPath + "/" + expanded }
         return URL(fileURLWithPath: expanded).standardizedFileURL.path
-    }
-}
-
-/// `console.json` in the state directory: what the console remembers between sessions.
-public struct ConsoleSettings: Codable, Sendable, Equatable {
-    public var lastPayloadDirectory: String?
-
-    public init(lastPayloadDirectory: String? = nil) {
-        self.lastPayloadDirectory = lastPayloadDirectory
-    }
-
-    enum CodingKeys: String, CodingKey {
-        case lastPayloadDirectory = "last_payload_directory"
-    }
-
-    public static func path(stateDirectory: String) -> String { stateDirectory + "/console.json" }
-
-    public static func load(stateDirectory: String) -> ConsoleSettings {
-        guard let data = FileManager.default.contents(atPath: path(stateDirectory: stateDirectory)),
-              let settings = try? JSONDecoder().decode(ConsoleSettings.self, from: data) else { return ConsoleSettings() }
-        return settings
-    }
-
-    public func save(stateDirectory: String) {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        guard let data = try? encoder.encode(self) else { return }
-        try? FileManager.default.createDirectory(atPath: stateDirectory, withIntermediateDirectories: true)
-        try? data.write(to: URL(fileURLWithPath: Self.path(stateDirectory: stateDirectory)), options: .atomic)
     }
 }

@@ -1,0 +1,46 @@
+/// One `starfleet run` as data: what the console starts as a child process and what the CLI
+/// parsed from its arguments. `arguments` and the CLI's parser are each other's inverse
+/// (a test parses them back), so the console cannot drift from the command line.
+public struct RunInvocation: Sendable, Hashable {
+    public var ship: String
+    /// `--config`; nil leaves the CLI's default (`$STARFLEET_CONFIG_DIR`, then `./configuration_files`).
+    public var configurationDirectory: String?
+    public var payloadPath: String
+    public var accountId: String?
+    public var region: String?
+    /// `--account-index`: read the index from this file instead of S3.
+    public var accountIndexFile: String?
+    public var mode: RunMode
+    public var logFormat: LogFormat
+
+    public init(ship: String, configurationDirectory: String?, payloadPath: String, accountId: String? = nil,
+                region: String? = nil, accountIndexFile: String? = nil, mode: RunMode, logFormat: LogFormat = .text) {
+        self.ship = ship
+        self.configurationDirectory = configurationDirectory
+        self.payloadPath = payloadPath
+        self.accountId = accountId
+        self.region = region
+        self.accountIndexFile = accountIndexFile
+        self.mode = mode
+        self.logFormat = logFormat
+    }
+
+    /// The exact arguments after the executable: `run SHIP --config DIR --payload FILE …`.
+    public var arguments: [String] {
+        var arguments = ["run", ship]
+        if let configurationDirectory { arguments += ["--config", configurationDirectory] }
+        arguments += ["--payload", payloadPath, "--log-format", logFormat.rawValue]
+        if let accountId { arguments += ["--account-id", accountId] }
+        if let region { arguments += ["--region", region] }
+        if let accountIndexFile { arguments += ["--account-index", accountIndexFile] }
+        if mode.isCommit { arguments.append("--commit") }
+        return arguments
+    }
+
+    /// What the commit gate compares: this run's target with the digests of its inputs.
+    public func fingerprint(payloadSHA256: String, configurationDigest: String,
+                            accountIndexDigest: String?) -> RunFingerprint {
+        RunFingerprint(ship: ship, payloadSHA256: payloadSHA256, configurationSHA256: configurationDigest,
+                       accountIndexSHA256: accountIndexDigest, accountId: accountId, region: region)
+    }
+}

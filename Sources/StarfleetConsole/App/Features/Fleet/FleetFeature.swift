@@ -1,0 +1,63 @@
+import StarfleetTUI
+
+/// Home: the ships, the configuration they were read from, and opening one.
+enum FleetFeature: ConsoleFeature {
+    static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .configurationLoaded(let snapshot):
+            state.fleet.snapshot = snapshot
+            state.fleet.loadError = nil
+            state.fleet.isLoading = false
+            state.fleet.list.clamp(count: state.fleet.visibleShips.count)
+            if !snapshot.warnings.isEmpty { state.showFlash(snapshot.warnings.joined(separator: "; "), .warning) }
+        case .configurationFailed(let message):
+            state.fleet.loadError = message
+            state.fleet.isLoading = false
+            state.showFlash(message, .error)
+        default:
+            break
+        }
+        return []
+    }
+
+    static func perform(_ command: ConsoleCommand, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .openShip: return openShip(&state)
+        case .reloadConfiguration: return reload(&state)
+        case .move(let motion):
+            state.fleet.list.move(motion, count: state.fleet.visibleShips.count,
+                                  visible: ConsoleLayout(state).listVisibleRows)
+            return []
+        default: return []
+        }
+    }
+
+    static func filter(in state: AppState) -> String? { state.fleet.list.filter }
+
+    static func setFilter(_ text: String, _ state: inout AppState) { state.fleet.list.setFilter(text) }
+
+    static func openShip(_ state: inout AppState) -> [Effect] {
+        guard let ship = state.fleet.selectedShip else { return [] }
+        if ship.state == .invalid {
+            state.shipErrors.scroll = 0
+            state.push(.shipErrors(ship.name))
+            return []
+        }
+        state.picker = PickerState(ship: ship.name, directory: state.payloadDirectory)
+        state.push(.picker)
+        return PickerFeature.listDirectory(&state, state.payloadDirectory, preferShip: true)
+    }
+
+    /// Re-reads the configuration, and the open payload with it (its validation may change).
+    static func reload(_ state: inout AppState) -> [Effect] {
+        state.fleet.isLoading = true
+        var effects: [Effect] = [.loadConfiguration]
+        if var inspector = state.inspector, state.screens.contains(.inspector) {
+            inspector.requestID = state.nextID()
+            state.inspector = inspector
+            effects.append(.openPayload(requestID: inspector.requestID, ship: inspector.ship, origin: inspector.origin))
+        }
+        state.showFlash("Reloading the configuration…")
+        return effects
+    }
+}

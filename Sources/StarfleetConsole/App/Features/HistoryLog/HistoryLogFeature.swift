@@ -1,0 +1,34 @@
+import StarfleetTUI
+
+/// A past run's saved log (its last 10,000 lines), searchable like the live one.
+enum HistoryLogFeature: ConsoleFeature {
+    static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
+        guard case .historyLogLoaded(let requestID, let result) = action,
+              var log = state.historyLog, log.requestID == requestID else { return [] }
+        log.isLoading = false
+        switch result {
+        case .success(let contents):
+            log.log.append(contentsOf: contents.lines)
+            log.totalLines = contents.totalLines
+        case .failure(let failure):
+            log.error = failure.message
+        }
+        state.historyLog = log
+        return []
+    }
+
+    static func perform(_ command: ConsoleCommand, _ state: inout AppState) -> [Effect] {
+        LogScreen.perform(command, &state)
+    }
+
+    /// Opens the history's selected record.
+    static func open(_ state: inout AppState) -> [Effect] {
+        let records = state.history.visibleRecords
+        guard let index = state.history.list.index(in: records.count) else { return [] }
+        let record = records[index]
+        let requestID = state.nextID()
+        state.historyLog = HistoryLogState(record: record, requestID: requestID)
+        state.push(.historyLog)
+        return [.openHistoryLog(requestID: requestID, path: record.logPath)]
+    }
+}

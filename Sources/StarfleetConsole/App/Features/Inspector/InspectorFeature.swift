@@ -1,0 +1,169 @@
+import Starfleet
+import StarfleetSchema
+import StarfleetTUI
+
+/// A payload side by side with what the ship would load, and its fan-out, where the run's
+/// account (and region) is picked.
+enum InspectorFeature: ConsoleFeature {
+    static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .payloadOpened(let requestID, let result):
+            return payloadOpened(&state, requestID: requestID, result: result)
+        case .fanOutLoaded(let requestID, let result):
+            guard var inspector = state.inspector, inspector.requestID == requestID else { return [] }
+            inspector.fanOut.isLoading = false
+            switch result {
+            case .success(let plan):
+                inspector.fanOut.rows = plan.targets.flatMap { target -> [FanOutRow] in
+                    if plan.strategy == .accountRegion {
+                        return target.regions.map { FanOutRow(accountId: target.accountId, accountName: target.accountName, region: $0) }
+                    }
+                    return [FanOutRow(accountId: target.accountId, accountName: target.accountName, region: nil)]
+                }
+                inspector.fanOut.invocationCount = plan.invocationCount
+                inspector.fanOut.error = nil
+            case .failure(let failure):
+                inspector.fanOut.error = failure.message
+            }
+            state.inspector = inspector
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func perform(_ command: ConsoleCommand, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .switchSide:
+            if var inspector = state.inspector {
+                inspector.focus = inspector.focus == .source ? .loaded : .source
+                state.inspector = inspector
+            }
+        case .showFanOut:
+            state.inspector?.tab = .fanOut
+        case .showPayload:
+            state.inspector?.tab = .payload
+        case .pickTarget:
+            pickTarget(&state)
+        case .move(let motion):
+            guard var inspector = state.inspector else { return [] }
+            move(&inspector, motion, layout: ConsoleLayout(state))
+            state.inspector = inspector
+        default:
+            break
+        }
+        return []
+    }
+
+    static func disabledReason(for command: ConsoleCommand, in state: AppState) -> String? {
+        if command == .showFanOut, let inspector = state.inspector, !inspector.needsTarget {
+            return "\(inspector.ship) runs once (SINGLE_INVOCATION); it does not fan out."
+        }
+        return nil
+    }
+
+    /// The fan-out tab filters its rows; the payload tab highlights the text on both sides.
+    static func filter(in state: AppState) -> String? {
+        state.inspector?.tab == .fanOut ? (state.inspector?.fanOut.list.filter ?? "") : (state.inspector?.highlight ?? "")
+    }
+
+    static func setFilter(_ text: String, _ state: inout AppState) {
+        if state.inspector?.tab == .fanOut {
+            state.inspector?.fanOut.list.setFilter(text)
+        } else {
+            state.inspector?.highlight = text
+        }
+    }
+
+    /// Esc on the fan-out tab goes back to the payload tab.
+    static func back(_ state: inout AppState) -> Bool {
+        guard state.inspector?.tab == .fanOut else { return false }
+        state.inspector?.tab = .payload
+        return true
+    }
+
+    /// Opens a payload of `ship` (keeping the chosen target when the same ship's payload is reopened).
+    static func open(_ origin: PayloadOrigin, ship: String, _ state: inout AppState) -> [Effect] {
+        let strategy = state.shipRow(named: ship)?.strategy ?? .singleInvocation
+        let requestID = state.nextID()
+        var inspector = InspectorState(ship: ship, strategy: strategy, origin: origin, requestID: requestID)
+        if let previous = state.inspector, previous.ship == ship { inspector.target = previous.target }
+        state.inspector = inspector
+        state.push(.inspector)
+        return [.openPayload(requestID: requestID, ship: ship, origin: origin)]
+    }
+
+    static func payloadOpened(_ state: inout AppState, requestID: Int, result: Result<PayloadDocument, ConsoleFailure>) -> [Effect] {
+        guard var inspector = state.inspector, inspector.requestID == requestID else { return [] }
+        switch result {
+        case .success(let document):
+            let reopened = inspector.document != nil
+            inspector.document = document
+            inspector.error = nil
+            if !reopened {
+                inspector.sourceCursor = 0
+                inspector.loadedCursor = document.loadedLine(forSource: 0) ?? 0
+            } else {
+                inspector.sourceCursor = min(inspector.sourceCursor, max(0, document.source.lines.count - 1))
+                inspector.loadedCursor = min(inspector.loadedCursor, max(0, document.loaded.lines.count - 1))
+            }
+            var effects: [Effect] = []
+            if inspector.needsTarget, let payload = document.analysis.payload {
+                inspector.fanOut.isLoading = true
+                inspector.fanOut.error = nil
+                effects.append(.loadFanOut(requestID: requestID, ship: inspector.ship, payload: payload))
+            } else if inspector.needsTarget {
+                inspector.fanOut.error = "The payload does not validate, so it has no fan-out."
+                inspector.fanOut.rows = []
+            }
+            state.inspector = inspector
+            return effects
+        case .failure(let failure):
+            inspector.error = failure.message
+            state.inspector = inspector
+            state.showFlash(failure.message, .error)
+            return []
+        }
+    }
+
+    static func pickTarget(_ state: inout AppState) {
+        guard var inspector = state.inspector else { return }
+        let rows = inspector.fanOut.visibleRows
+        guard let index = inspector.fanOut.list.index(in: rows.count) else {
+            state.showFlash(inspector.fanOut.error ?? "Nothing to pick: the payload fans out to no account.", .warning)
+            return
+        }
+        let row = rows[index]
+        let target = RunTarget(accountId: row.accountId, accountName: row.accountName, region: row.region)
+        inspector.target = target
+        state.inspector = inspector
+        state.showFlash("Runs go to \(target.display). d: dry run.")
+    }
+
+    /// Moves the fan-out selection, or the focused side's cursor with the other side following.
+    static func move(_ inspector: inout InspectorState, _ motion: Motion, layout: ConsoleLayout) {
+        if inspector.tab == .fanOut {
+            inspector.fanOut.list.move(motion, count: inspector.fanOut.visibleRows.count, visible: layout.fanOutVisibleRows)
+            return
+        }
+        guard let document = inspector.document else { return }
+        let height = layout.inspectorPaneHeight
+        if inspector.focus == .source {
+            ListState.move(&inspector.sourceCursor, &inspector.sourceScroll, motion, count: document.source.lines.count,
+                           visible: height)
+            if let match = document.loadedLine(forSource: inspector.sourceCursor) {
+                inspector.loadedCursor = match
+                inspector.loadedScroll = Scrolling.offset(keeping: match, current: inspector.loadedScroll,
+                                                          visible: height, count: document.loaded.lines.count)
+            }
+        } else {
+            ListState.move(&inspector.loadedCursor, &inspector.loadedScroll, motion, count: document.loaded.lines.count,
+                           visible: height)
+            if let match = document.sourceLine(forLoaded: inspector.loadedCursor) {
+                inspector.sourceCursor = match
+                inspector.sourceScroll = Scrolling.offset(keeping: match, current: inspector.sourceScroll,
+                                                          visible: height, count: document.source.lines.count)
+            }
+        }
+    }
+}

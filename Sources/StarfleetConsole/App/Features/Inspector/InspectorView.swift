@@ -1,0 +1,105 @@
+import Starfleet
+import StarfleetTUI
+
+/// Inspector: the source YAML beside what the schema made of it; a fan-out tab for ACCOUNT and
+/// ACCOUNT_REGION ships.
+enum InspectorView {
+    static func render(_ state: AppState, layout: ConsoleLayout, on surface: inout MemorySurface) {
+        let theme = state.theme
+        guard let inspector = state.inspector else { return }
+        renderTabs(inspector, area: layout.inspectorTabs, on: &surface, theme: theme)
+        switch inspector.tab {
+        case .payload: renderPayload(state, inspector, layout: layout, on: &surface)
+        case .fanOut: renderFanOut(state, inspector, layout: layout, on: &surface)
+        }
+    }
+
+    static func renderTabs(_ inspector: InspectorState, area: Rect, on surface: inout MemorySurface, theme: Theme) {
+        var line = StyledLine([Span(" ")])
+        let active = theme[.selection]
+        let tabs: [(String, InspectorState.Tab)] = inspector.needsTarget
+            ? [("Payload", .payload), ("Fan-out (f)", .fanOut)] : [("Payload", .payload)]
+        for (title, tab) in tabs {
+            line.append(Span(" \(title) ", style: tab == inspector.tab ? .concrete(active) : .theme(.textMuted)))
+            line.append(Span(" "))
+        }
+        line.append(Span(" \(inspector.ship) · \(inspector.strategy.rawValue)", .textMuted))
+        var right = StyledLine()
+        if inspector.needsTarget {
+            right.append(Span("Target: ", .textMuted))
+            if let target = inspector.target {
+                right.append(Span(target.display, style: .concrete(theme[.title])))
+            } else {
+                right.append(Span("none picked (f, Enter)", .notice))
+            }
+        }
+        let rightWidth = min(right.width, area.width / 2)
+        surface.put(line, row: area.row, column: area.column, base: theme[.text], theme: theme,
+                    maxWidth: area.width - rightWidth - 1)
+        if rightWidth > 0 {
+            surface.put(right.truncated(to: rightWidth), row: area.row, column: area.right - rightWidth - 1,
+                        base: theme[.text], theme: theme, maxWidth: rightWidth)
+        }
+    }
+
+    static func renderPayload(_ state: AppState, _ inspector: InspectorState, layout: ConsoleLayout,
+                              on surface: inout MemorySurface) {
+        let theme = state.theme
+        let leftTitle = "Source · \(inspector.origin.name)"
+        guard let document = inspector.document else {
+            let inner = ConsoleView.frame(leftTitle, in: layout.inspectorPanes, on: &surface, theme: theme)
+            let text = inspector.error.map { StyledLine("✗ " + $0, style: .theme(.error)) }
+                ?? StyledLine("Loading \(inspector.origin.display)…", style: .theme(.textMuted))
+            ConsoleView.message([text], in: inner, on: &surface, theme: theme)
+            return
+        }
+        let highlight = inspector.highlight.isEmpty ? nil : inspector.highlight
+        let leftInner = ConsoleView.frame(leftTitle, in: layout.inspectorLeftFrame, focused: inspector.focus == .source,
+                                          on: &surface, theme: theme)
+        TextPane(lines: document.source.lines, scrollOffset: inspector.sourceScroll, showsLineNumbers: true,
+                 cursorLine: inspector.sourceCursor, markers: document.source.markers, highlight: highlight)
+            .render(on: &surface, in: leftInner, theme: theme)
+        var rightTitle = document.loadedTitle
+        if document.analysis.isValid { rightTitle += " · \(document.analysis.problemCount == 0 ? "valid" : "")" }
+        let rightInner = ConsoleView.frame(rightTitle, in: layout.inspectorRightFrame, focused: inspector.focus == .loaded,
+                                           on: &surface, theme: theme)
+        TextPane(lines: document.loaded.lines, scrollOffset: inspector.loadedScroll,
+                 cursorLine: document.loaded.lines.isEmpty ? nil : inspector.loadedCursor, highlight: highlight)
+            .render(on: &surface, in: rightInner.inset(left: 1), theme: theme)
+    }
+
+    static func renderFanOut(_ state: AppState, _ inspector: InspectorState, layout: ConsoleLayout,
+                             on surface: inout MemorySurface) {
+        let theme = state.theme
+        let fanOut = inspector.fanOut
+        let rows = fanOut.visibleRows
+        var title = "Fan-out · \(inspector.strategy.rawValue)"
+        if !fanOut.isLoading && fanOut.error == nil {
+            title += " · \(fanOut.invocationCount) invocation\(fanOut.invocationCount == 1 ? "" : "s")"
+        }
+        if !fanOut.list.filter.isEmpty { title += " · filter “\(fanOut.list.filter)”" }
+        let inner = ConsoleView.frame(title, in: layout.inspectorPanes, on: &surface, theme: theme)
+        if fanOut.isLoading {
+            let source = state.fleet.snapshot?.indexSource ?? "the account index"
+            ConsoleView.message([StyledLine("Loading the account index (\(source))…", style: .theme(.textMuted))],
+                                in: inner, on: &surface, theme: theme)
+            return
+        }
+        if let error = fanOut.error {
+            ConsoleView.message([StyledLine("✗ " + error, style: .theme(.error))], in: inner, on: &surface, theme: theme)
+            return
+        }
+        var columns = [TableColumn("Account", width: .fit(min: 12)), TableColumn("Name", width: .flex(weight: 2, min: 8))]
+        if inspector.strategy == .accountRegion { columns.append(TableColumn("Region", width: .fit(min: 10))) }
+        columns.append(TableColumn("", width: .fixed(10)))
+        ConsoleView.table(columns: columns, count: rows.count, list: fanOut.list, in: inner,
+                          emptyMessage: "The payload fans out to no account.", on: &surface, theme: theme) { index in
+            let row = rows[index]
+            var cells = [StyledLine(row.accountId), StyledLine(row.accountName ?? "—")]
+            if inspector.strategy == .accountRegion { cells.append(StyledLine(row.region ?? "—")) }
+            let picked = inspector.target.map { $0.accountId == row.accountId && $0.region == row.region } ?? false
+            cells.append(picked ? StyledLine(" TARGET ", style: .theme(.badgeDryRun)) : StyledLine())
+            return TableRow(cells)
+        }
+    }
+}

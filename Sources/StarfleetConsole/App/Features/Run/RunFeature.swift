@@ -1,0 +1,206 @@
+import Foundation
+import Starfleet
+import StarfleetTUI
+
+/// Dry runs and commits: the gates, the launch, the commit check and dialog, and the run's
+/// progress until it is recorded in the history.
+enum RunFeature: ConsoleFeature {
+    static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
+        switch action {
+        case .commitChecked(let runID, let result):
+            return commitChecked(&state, runID: runID, result: result)
+        case .runStarted(let id, let fingerprint, let logPath):
+            guard var run = state.run, run.launch.id == id else { return [] }
+            if run.status == .starting { run.status = .running }
+            run.fingerprint = fingerprint
+            run.logPath = logPath
+            state.run = run
+            return []
+        case .runOutput(let id, let records):
+            // In place: a copy of the run would copy its 10,000-line log buffer for every batch.
+            if state.run?.launch.id == id { state.run?.append(records) }
+            return []
+        case .runFinished(let id, let exitStatus, let signaled, let date):
+            return RunCompletion.finished(&state, id: id, exitStatus: exitStatus, signaled: signaled, at: date)
+        case .runNotStarted(let id, let reason):
+            guard var run = state.run, run.launch.id == id else { return [] }
+            run.status = .failedToStart(reason)
+            run.endedAt = state.now
+            run.log.append(LogLine("[console] The run did not start: \(reason)", level: .error))
+            state.run = run
+            state.showFlash("The run did not start: \(reason)", .error)
+            return []
+        default:
+            return []
+        }
+    }
+
+    static func perform(_ command: ConsoleCommand, _ state: inout AppState) -> [Effect] {
+        switch command {
+        case .dryRun: return startDryRun(&state)
+        case .commit: return requestCommit(&state)
+        case .showRun:
+            if state.run != nil { state.push(.run) }
+            return []
+        case .cancelRun:
+            guard var run = state.run, run.status.isActive else { return [] }
+            run.status = .cancelling
+            run.log.append(LogLine("[console] Cancelling: SIGTERM now, SIGKILL if it has not stopped after the grace period.",
+                                   level: .warning))
+            state.run = run
+            return [.cancelRun(id: run.launch.id)]
+        default:
+            return LogScreen.perform(command, &state)
+        }
+    }
+
+    static func disabledReason(for command: ConsoleCommand, in state: AppState) -> String? {
+        switch command {
+        case .dryRun: return dryRunReason(state)
+        case .commit: return commitGateReason(state)
+        case .cancelRun: return state.isRunActive ? nil : "No run is in progress."
+        case .showRun: return state.run == nil ? "No run yet." : nil
+        default: return nil
+        }
+    }
+
+    // MARK: - Gates
+
+    /// Why a dry run cannot start now (nil: it can).
+    static func dryRunReason(_ state: AppState) -> String? {
+        guard let inspector = state.inspector else { return "Open a payload first (Enter on a ship)." }
+        guard let ship = state.shipRow(named: inspector.ship) else { return "\(inspector.ship) is not in the fleet." }
+        switch ship.state {
+        case .enabled: break
+        case .disabled: return "\(ship.name) is disabled in the configuration (Enabled: false)."
+        case .notConfigured: return "\(ship.name) has no configuration section."
+        case .invalid: return "\(ship.name) has an invalid configuration."
+        }
+        guard let document = inspector.document else { return inspector.error ?? "The payload is still loading." }
+        guard document.analysis.isValid else { return "The payload does not validate; fix the marked lines first." }
+        if inspector.needsTarget, inspector.target == nil {
+            return inspector.strategy == .account
+                ? "Pick the account to run in: Fan-out tab (f), then Enter."
+                : "Pick the account and region to run in: Fan-out tab (f), then Enter."
+        }
+        if state.isRunActive { return "A run is in progress." }
+        return nil
+    }
+
+    /// The fingerprint a run of the inspector's payload would have with the loaded configuration.
+    static func currentFingerprint(_ state: AppState) -> RunFingerprint? {
+        guard let inspector = state.inspector, let document = inspector.document,
+              let snapshot = state.fleet.snapshot else { return nil }
+        let invocation = RunInvocation(ship: inspector.ship, configurationDirectory: state.configurationDirectory,
+                                       payloadPath: inspector.origin.display, accountId: inspector.target?.accountId,
+                                       region: inspector.target?.region, accountIndexFile: state.accountIndexOverride,
+                                       mode: .dryRun)
+        return invocation.fingerprint(payloadSHA256: document.sha256, configurationDigest: snapshot.configurationDigest,
+                                      accountIndexDigest: snapshot.accountIndexDigest)
+    }
+
+    /// Why commit is not offered now (nil: it is). Read-only consoles have no commit at all.
+    static func commitGateReason(_ state: AppState) -> String? {
+        if state.readOnly { return "The console is read-only." }
+        if let reason = dryRunReason(state) { return reason }
+        guard let fingerprint = currentFingerprint(state) else { return "Open a payload first." }
+        return fingerprint.commitRefusal(lastSuccessfulDryRun: state.lastSuccessfulDryRun?.fingerprint)
+    }
+
+    // MARK: - Starting
+
+    static func makeLaunch(_ state: inout AppState, mode: RunMode) -> RunLaunch? {
+        guard let inspector = state.inspector, let document = inspector.document else { return nil }
+        let sequence = state.nextID()
+        let stamp = Date.ISO8601FormatStyle(timeZone: .gmt).format(state.now).filter { $0.isNumber || $0 == "T" }
+        return RunLaunch(id: "\(stamp)-\(state.sessionTag)-\(sequence)", ship: inspector.ship, origin: inspector.origin,
+                         payloadData: document.data, payloadSHA256: document.sha256, target: inspector.target,
+                         mode: mode,
+                         expectedConfigurationDigest: mode.isCommit ? state.lastSuccessfulDryRun?.fingerprint.configurationSHA256 : nil)
+    }
+
+    static func startDryRun(_ state: inout AppState) -> [Effect] {
+        if let reason = dryRunReason(state) {
+            state.showFlash(reason, .warning)
+            return []
+        }
+        guard let launch = makeLaunch(&state, mode: .dryRun) else { return [] }
+        return start(launch, &state)
+    }
+
+    static func start(_ launch: RunLaunch, _ state: inout AppState) -> [Effect] {
+        state.run = RunState(launch: launch, startedAt: state.now)
+        state.push(.run)
+        return [.startRun(launch)]
+    }
+
+    /// Commit: the gate, then the configuration is read again (`checkCommit`) before the dialog opens.
+    static func requestCommit(_ state: inout AppState) -> [Effect] {
+        guard !state.readOnly else { return [] }
+        if let reason = commitGateReason(state) {
+            state.showFlash(reason, .warning)
+            return []
+        }
+        guard let launch = makeLaunch(&state, mode: .commit) else { return [] }
+        state.pendingCommit = launch
+        state.showFlash("Checking that nothing changed since the dry run…")
+        return [.checkCommit(launch)]
+    }
+
+    static func commitChecked(_ state: inout AppState, runID: String, result: Result<RunFingerprint, ConsoleFailure>) -> [Effect] {
+        guard !state.readOnly, let launch = state.pendingCommit, launch.id == runID else { return [] }
+        state.pendingCommit = nil
+        switch result {
+        case .failure(let failure):
+            state.showFlash("Commit refused: \(failure.message)", .error)
+            return []
+        case .success(let fingerprint):
+            if let reason = fingerprint.commitRefusal(lastSuccessfulDryRun: state.lastSuccessfulDryRun?.fingerprint) {
+                state.showFlash("Commit refused: \(reason)", .error)
+                return []
+            }
+            if state.isRunActive {
+                state.showFlash("A run is in progress.", .warning)
+                return []
+            }
+            state.overlay = .commitDialog(CommitDialogView.make(launch: launch, fingerprint: fingerprint,
+                                                                dryRun: state.lastSuccessfulDryRun, size: state.size))
+            state.flash = nil
+            return []
+        }
+    }
+
+    /// Keys in the commit dialog: Cancel is focused; Commit needs the ship's name typed.
+    static func dialogKey(_ key: Key, _ current: CommitDialogState, _ state: inout AppState) -> [Effect] {
+        var dialog = current
+        switch dialog.dialog.handle(key) {
+        case .cancelled, .activated(0):
+            state.overlay = nil
+            state.showFlash("Commit cancelled; nothing was changed.")
+            return []
+        case .activated:
+            let typed = dialog.dialog.input?.text ?? ""
+            guard typed == dialog.launch.ship else {
+                var next = CommitDialogView.make(launch: dialog.launch, fingerprint: dialog.fingerprint,
+                                                 dryRun: state.lastSuccessfulDryRun, size: state.size,
+                                                 error: typed.isEmpty ? "Type the ship's name to confirm."
+                                                                      : "“\(typed)” is not \(dialog.launch.ship).")
+                next.dialog.input = dialog.dialog.input
+                next.dialog.focusedButton = dialog.dialog.focusedButton
+                state.overlay = .commitDialog(next)
+                return []
+            }
+            state.overlay = nil
+            if state.isRunActive {
+                state.showFlash("A run is in progress.", .warning)
+                return []
+            }
+            // The successful dry run is spent by this commit (terraform's plan → apply).
+            state.lastSuccessfulDryRun = nil
+            return start(dialog.launch, &state)
+        case .none:
+            state.overlay = .commitDialog(dialog)
+            return []
+        }
+    }
+}

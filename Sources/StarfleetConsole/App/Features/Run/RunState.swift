@@ -1,0 +1,91 @@
+import Foundation
+import Starfleet
+import StarfleetSchema
+import StarfleetTUI
+
+/// Everything needed to start a run (and to fingerprint it).
+public struct RunLaunch: Hashable, Sendable {
+    public var id: String
+    public var ship: String
+    public var origin: PayloadOrigin
+    /// The exact bytes shown in the inspector; the child runs these.
+    public var payloadData: Data
+    public var payloadSHA256: String
+    public var target: RunTarget?
+    public var mode: RunMode
+    /// For a commit: the configuration digest the dry run saw (checked again before the start).
+    public var expectedConfigurationDigest: String?
+
+    public init(id: String, ship: String, origin: PayloadOrigin, payloadData: Data, payloadSHA256: String,
+                target: RunTarget?, mode: RunMode, expectedConfigurationDigest: String? = nil) {
+        self.id = id
+        self.ship = ship
+        self.origin = origin
+        self.payloadData = payloadData
+        self.payloadSHA256 = payloadSHA256
+        self.target = target
+        self.mode = mode
+        self.expectedConfigurationDigest = expectedConfigurationDigest
+    }
+}
+
+public enum RunStatus: Hashable, Sendable {
+    case starting
+    case running
+    case cancelling
+    case succeeded
+    case failed(Int32)
+    /// Stopped after the operator cancelled it: the exit status (or signal) it ended with.
+    case cancelled(Int32)
+    /// Killed by a signal nobody in the console sent (a crash).
+    case crashed(signal: Int32)
+    case failedToStart(String)
+
+    public var isActive: Bool {
+        switch self {
+        case .starting, .running, .cancelling: return true
+        default: return false
+        }
+    }
+}
+
+/// A dry run that succeeded in this console: what commit compares against.
+public struct DryRunRecord: Hashable, Sendable {
+    public var fingerprint: RunFingerprint
+    public var runID: String
+    public var payloadName: String
+    public var finishedAt: Date
+    public var duration: TimeInterval
+    public var lineCount: Int
+    /// The lines worth repeating in the confirmation dialog.
+    public var summary: [String]
+}
+
+public struct RunState: Sendable {
+    public var launch: RunLaunch
+    public var status: RunStatus = .starting
+    public var fingerprint: RunFingerprint?
+    public var logPath: String?
+    public var startedAt: Date
+    public var endedAt: Date?
+    public var exitCode: Int32?
+    public var log = LogPane(capacity: 10_000)
+    public var lineCount: Int = 0
+    /// Warnings and notable lines, for the dry-run summary.
+    public var highlights: [String] = []
+    public var lastInfo: String?
+
+    public init(launch: RunLaunch, startedAt: Date) {
+        self.launch = launch
+        self.startedAt = startedAt
+    }
+}
+
+
+/// The commit confirmation: the dialog and the launch it confirms.
+public struct CommitDialogState: Hashable, Sendable {
+    public var dialog: Dialog
+    public var launch: RunLaunch
+    public var fingerprint: RunFingerprint
+    public var error: String?
+}

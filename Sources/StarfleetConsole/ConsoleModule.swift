@@ -1,1 +1,0 @@
-// The console application (screens, state, reduce) lives beside the rendering layer.
