@@ -47,7 +47,7 @@ public struct WorkerMessageHandler: Sendable {
         let context = makeContext(shipConfiguration, logger)
 
         let request = RunRequest(shipName: shipName, payload: payload, payloadFile: source, accountId: account,
-                                 region: region, commit: commit)
+                                 region: region, mode: commit ? .commit : .dryRun)
         let prepared: PreparedRun
         do {
             prepared = try await RunPreparation(registry: registry, scopeToRegions: scopeToRegions)

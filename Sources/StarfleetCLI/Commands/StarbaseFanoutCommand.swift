@@ -31,7 +31,7 @@ struct StarbaseFanoutCommand: AsyncParsableCommand {
     func run() async throws {
         let configuration = try global.loadConfiguration()
         let logger = RunLogging.bootstrap(format: consumer.logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
-                                          ship: "Starbase", mode: dryRun ? "dry-run" : "commit")
+                                          ship: "Starbase", mode: dryRun ? .dryRun : .commit)
         let shutdown = GracefulShutdown(logger: logger, gracePeriod: consumer.gracePeriod)
         let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: consumer.accountIndex, environment: global.environment)
         guard let bucket = configuration.templateBucket, let fanOutQueue = configuration.fanOutQueueURL else {

@@ -31,7 +31,7 @@ struct StarbaseTimedCommand: AsyncParsableCommand {
         }
         let configuration = try global.loadConfiguration()
         let logger = RunLogging.bootstrap(format: logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
-                                          ship: "Starbase", mode: dryRun ? "dry-run" : "commit")
+                                          ship: "Starbase", mode: dryRun ? .dryRun : .commit)
         let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: nil, environment: global.environment)
         let ships = TimedTasking.ships(for: frequency, in: runtime.registry)
         guard !ships.isEmpty else {

@@ -35,7 +35,7 @@ struct WorkerCommand: AsyncParsableCommand {
         let fromEnvironment = environment["STARFLEET_COMMIT"]?.lowercased() == "true"
         let commit = self.commit || fromEnvironment
         let logger = RunLogging.bootstrap(format: consumer.logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
-                                          ship: ship, mode: commit ? "commit" : "dry-run")
+                                          ship: ship, mode: commit ? .commit : .dryRun)
         let shutdown = GracefulShutdown(logger: logger, gracePeriod: consumer.gracePeriod)
         let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: consumer.accountIndex, environment: environment)
         let status = try Self.startableShip(ship, in: runtime.registry)
