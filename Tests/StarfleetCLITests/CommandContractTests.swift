@@ -124,6 +124,74 @@ struct CommandContractTests {
         #expect((sections["AccountIndexGeneratorShip"] as? [String: Any])?["org_account_id"] as? String == "000000000000")
     }
 
+    static let starfleetAndGeneratorOnly = """
+    STARFLEET:
+      DeploymentRegion: us-east-1
+      TemplateBucket: starfleet-templates
+      FanOutQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/fan-out
+    AccountIndexGeneratorShip:
+      Enabled: true
+      TemplatePrefix: AccountIndexGeneratorShip/
+      InvocationQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/generator
+      InvocationSources: [S3]
+      OrgAccountId: "000000000000"
+      OrgAccountAssumeRole: org-reader
+      OrgRootId: r-0000
+      DescribeRegionsAssumeRole: describe-regions
+
+    """
+
+    static let enabledIamRoleShip = """
+    IamRoleWorkerShip:
+      Enabled: true
+      TemplatePrefix: IamRoleWorkerShip/
+      InvocationQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/iam
+      InvocationSources: [S3]
+      WorkerRoleToAssume: starfleet-iam-role-worker
+
+    """
+
+    @Test("config check accepts a first configuration without the index section, and warns once a ship fans out")
+    func configCheckWithoutIndexSection() async throws {
+        let directory = try TemporaryDirectory(prefix: "starfleet-contract")
+        try directory.write(Self.starfleetAndGeneratorOnly, to: "starfleet.yaml")
+        let first = try await starfleet("config", "check", "--config", directory.path, "--format", "json")
+        #expect(first.exitCode == 0, "\(first.summary)")
+        #expect(Set(try jsonObject(first).keys) == ["STARFLEET", "AccountIndexGeneratorShip"])
+        #expect(first.stderrText.isEmpty, "\(first.stderrText)")
+
+        try directory.write(Self.enabledIamRoleShip, to: "iam_role.yaml")
+        let warned = try await starfleet("config", "check", "--config", directory.path, "--format", "json")
+        #expect(warned.exitCode == 0, "\(warned.summary)")
+        #expect(Set(try jsonObject(warned).keys) == ["STARFLEET", "AccountIndexGeneratorShip", "IamRoleWorkerShip"])
+        #expect(warned.stderrText.contains(
+            "warning: no StarfleetDefaultAccountIndex section: fan-out of IamRoleWorkerShip will need the account index"),
+            "\(warned.stderrText)")
+
+        try directory.write("StarfleetDefaultAccountIndex:\n  IndexBucket: 7\n", to: "z_index.yaml")
+        let invalid = try await starfleet("config", "check", "--config", directory.path, "--format", "json")
+        #expect(invalid.exitCode == 1, "\(invalid.summary)")
+        let tree = try jsonObject(invalid)
+        #expect(Set(tree.keys) == ["StarfleetDefaultAccountIndex"])
+        #expect((tree["StarfleetDefaultAccountIndex"] as? [String: [String]])?["IndexBucket"] == ["Not a valid string."])
+    }
+
+    @Test("a command that must resolve accounts without an index says how to provide one and exits 2")
+    func accountResolutionWithoutIndexSaysHowToProvideOne() async throws {
+        let directory = try TemporaryDirectory(prefix: "starfleet-contract")
+        try directory.write(Self.starfleetAndGeneratorOnly + Self.enabledIamRoleShip, to: "starfleet.yaml")
+        let payload = Self.examples + "/payloads/IamRoleWorkerShip/security_audit_role.yaml"
+        for arguments in [["run", "IamRoleWorkerShip", "--payload", payload, "--account-id", "000000000001"],
+                          ["fanout", "--ship", "IamRoleWorkerShip", "--payload", payload],
+                          ["index", "show"]] {
+            let result = try await ProcessRunner.run(Self.binary, arguments + ["--config", directory.path], timeout: 30)
+            #expect(result.exitCode == 2, "\(arguments): \(result.summary)")
+            #expect(result.stderrText.contains("no StarfleetDefaultAccountIndex section in the configuration. Add one"),
+                    "\(arguments): \(result.stderrText)")
+            #expect(result.stderrText.contains("or pass --account-index FILE"), "\(arguments): \(result.stderrText)")
+        }
+    }
+
     @Test("config check reports every section's problems at once, keyed by section, with file:line in text")
     func configCheckReportsAllSections() async throws {
         let directory = try TemporaryDirectory(prefix: "starfleet-contract")

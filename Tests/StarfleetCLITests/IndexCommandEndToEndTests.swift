@@ -64,4 +64,60 @@ struct IndexCommandEndToEndTests {
         #expect(summary["source"] as? String == file.path)
         #expect(summary["account_count"] as? Int == world.seed.accounts.count + 1)
     }
+
+    /// The newcomer's path: the generator is what creates the index, so it runs (and commits)
+    /// on a configuration that has no StarfleetDefaultAccountIndex section yet.
+    @Test("the generator commits without an index section; its index then serves --account-index and the added section")
+    func generatorBootstrapsTheIndexWithoutTheSection() async throws {
+        let world = try await EndToEndWorld.shared.get()
+        let bucket = try await world.makeBucket("bootstrap-index")
+        let key = "first/accountIndex.json"
+        let configuration = try Self.withoutIndexSection(world.configuration, in: world.directory)
+        let payload = try world.payload(EndToEndWorld.generatorPayload(bucket: bucket, key: key), name: "bootstrap")
+
+        let check = try await world.starfleet(["config", "check", "--config", configuration, "--format", "json"])
+        #expect(check.exitCode == 0, "\(check.summary)")
+        #expect(Set(try check.jsonObject().keys) == ["STARFLEET", "AccountIndexGeneratorShip"])
+
+        let run = try await world.starfleet(["run", "AccountIndexGeneratorShip", "--config", configuration,
+                                             "--payload", payload, "--commit"], timeout: 120)
+        #expect(run.exitCode == 0, "\(run.summary)")
+        #expect(try await world.objectKeys(in: bucket) == [key])
+
+        let data = try await world.object(bucket, key)
+        let file = try world.directory.write(String(decoding: data, as: UTF8.self), to: "bootstrap-\(UUID().uuidString.prefix(6)).json")
+        let local = try await world.starfleet(["index", "show", "--config", configuration, "--account-index", file.path,
+                                               "--format", "json"])
+        #expect(local.exitCode == 0, "\(local.summary)")
+        #expect(try local.jsonObject()["account_count"] as? Int == world.seed.accounts.count + 1)
+
+        try world.directory.write("""
+        StarfleetDefaultAccountIndex:
+          IndexBucket: \(bucket)
+          BucketRegion: us-east-1
+          IndexObjectPath: \(key)
+        """, to: URL(fileURLWithPath: configuration).lastPathComponent + "/index.yaml")
+        let fromS3 = try await world.starfleet(["index", "show", "--config", configuration, "--format", "json"])
+        #expect(fromS3.exitCode == 0, "\(fromS3.summary)")
+        let summary = try fromS3.jsonObject()
+        #expect(summary["source"] as? String == "s3://\(bucket)/\(key)")
+        #expect(summary["account_count"] as? Int == world.seed.accounts.count + 1)
+    }
+
+    /// A copy of a configuration directory with the StarfleetDefaultAccountIndex section removed.
+    static func withoutIndexSection(_ configuration: String, in directory: TemporaryDirectory) throws -> String {
+        let name = "config-no-index-\(UUID().uuidString.prefix(6))"
+        let source = URL(fileURLWithPath: configuration)
+        for file in try FileManager.default.contentsOfDirectory(atPath: configuration) where file.hasSuffix(".yaml") {
+            var text = try String(contentsOf: source.appendingPathComponent(file), encoding: .utf8)
+            if let range = text.range(of: "StarfleetDefaultAccountIndex:") {
+                let rest = text[range.upperBound...]
+                let end = rest.range(of: "\n[^ \n#]", options: .regularExpression)?.lowerBound ?? text.endIndex
+                text.removeSubrange(range.lowerBound..<(end == text.endIndex ? end : text.index(after: end)))
+            }
+            #expect(!text.contains("StarfleetDefaultAccountIndex:"))
+            try directory.write(text, to: "\(name)/\(file)")
+        }
+        return directory.url.appendingPathComponent(name).path
+    }
 }

@@ -53,7 +53,7 @@ import Testing
 
     static let integerCases: [(YAMLValue, Int?)] = [
         (.int(5), 5), (.int(-3), -3), (.double(2.0), 2), (.string("7"), 7), (.string(" 8 "), 8), (.string("-9"), -9),
-        (.double(2.5), nil), (.string("abc"), nil), (.string(""), nil), (.bool(true), nil), (.bool(false), nil),
+        (.string("2.5"), nil), (.string("abc"), nil), (.string(""), nil), (.bool(true), nil), (.bool(false), nil),
         (.sequence([]), nil), (.double(.infinity), nil),
     ]
 
@@ -66,6 +66,20 @@ import Testing
         } else {
             expectErrors(result.errors, #"{"Value": ["Not a valid integer."]}"#)
         }
+    }
+
+    /// The original truncates 2.5 to 2; we refuse it and say why (a port decision).
+    @Test(arguments: [(2.5, "Not a valid integer: 2.5 has a fractional part (it is refused, not truncated to 2)."),
+                      (-7.75, "Not a valid integer: -7.75 has a fractional part (it is refused, not truncated to -7).")])
+    func fractionalNumbersAreRefusedWithTheReason(value: Double, message: String) {
+        expectErrors(Self.load(.integer, .double(value)).errors, #"{"Value": ["\#(message)"]}"#)
+    }
+
+    @Test func aFractionalRetentionPeriodIsRefusedAtItsLine() {
+        let schema = Self.single(.integer)
+        let errors = schema.validate(yaml("\nValue: 90.5"))
+        #expect(errors.entries().map(\.message) == ["Not a valid integer: 90.5 has a fractional part (it is refused, not truncated to 90)."])
+        #expect(errors.entries().first?.mark?.line == 2)
     }
 
     // MARK: String

@@ -200,6 +200,23 @@ import Testing
         expectErrors(schema.validate(yaml("A: x")), #"{"_schema": ["whole object is wrong"]}"#)
     }
 
+    /// marshmallow runs every schema validator and collects all their errors; a failing rule
+    /// does not hide the ones after it (including those an extending schema adds).
+    @Test func everySchemaRuleRunsAndEachOnesMessagesAreReported() {
+        let base = Schema(name: "Base", fields: [.string("a", key: "A", required: true)], rules: [
+            { _, _ in schemaError("first rule") },
+            { _, _ in
+                var errors = ValidationErrors()
+                errors.add("second rule", at: "A")
+                return errors
+            },
+        ])
+        let child = base.extending("Child", fields: [], rules: [{ _, _ in schemaError("third rule") }])
+        expectErrors(child.validate(yaml("A: x")), #"{"A": ["second rule"], "_schema": ["first rule", "third rule"]}"#)
+        // Field errors still skip them all.
+        expectErrors(child.validate(yaml("{}")), #"{"A": ["Missing data for required field."]}"#)
+    }
+
     @Test func schemaRuleMayReportUnderFieldKeysAndSeeTheOriginalInput() {
         let schema = Schema(name: "S", fields: [.boolean("flag", key: "Flag", default: false)], unknownKeys: .include, rules: [
             { data, original in

@@ -1,3 +1,4 @@
+import Foundation
 import Starfleet
 import StarfleetSchema
 import StarfleetTestSupport
@@ -41,9 +42,45 @@ import Testing
         #expect(lines.contains("\(file.path):14: StarfleetDefaultAccountIndex.Surplus: Unknown field."))
     }
 
-    @Test func defaultIndexSectionIsRequiredWhenItIsTheConfiguredIndex() {
+    /// The original reads the index section only when an index is loaded; a fleet whose
+    /// generator has not run yet is a valid configuration.
+    @Test func missingIndexSectionIsNotAnError() {
         let report = ConfigurationReport(configuration: configuration(minimalStarfleet), fleet: testFleet)
-        expectErrors(report.errors, #"{"StarfleetDefaultAccountIndex": ["Missing data for required field."]}"#)
+        #expect(report.isValid, "\(report.errors.json())")
+        #expect(report.warnings.isEmpty)
+    }
+
+    static let regionalShipSection = """
+    RegionalShip:
+      Enabled: true
+      TemplatePrefix: RegionalShip/
+      InvocationQueueUrl: https://sqs.amazonaws.com/q
+      InvocationSources: [S3]
+
+    """
+
+    @Test func missingIndexSectionWarnsWhenAnEnabledShipFansOut() {
+        let report = ConfigurationReport(configuration: configuration(minimalStarfleet + Self.regionalShipSection),
+                                         fleet: testFleet + [RegionalShip.self])
+        #expect(report.isValid, "\(report.errors.json())")
+        #expect(report.warnings == [
+            "no StarfleetDefaultAccountIndex section: fan-out of RegionalShip will need the account index "
+                + "(add the section, or pass --account-index FILE where a command takes it)",
+        ])
+    }
+
+    @Test func missingIndexSectionDoesNotWarnForADisabledFanOutShip() {
+        let disabled = Self.regionalShipSection.replacingOccurrences(of: "Enabled: true", with: "Enabled: false")
+        let report = ConfigurationReport(configuration: configuration(minimalStarfleet + disabled),
+                                         fleet: testFleet + [RegionalShip.self])
+        #expect(report.isValid)
+        #expect(report.warnings.isEmpty)
+    }
+
+    @Test func presentIndexSectionIsStillValidatedInFull() {
+        let text = minimalStarfleet + "StarfleetDefaultAccountIndex: {BucketRegion: us-east-1}\n"
+        let report = ConfigurationReport(configuration: configuration(text), fleet: testFleet)
+        expectErrors(report.errors, #"{"StarfleetDefaultAccountIndex": {"IndexBucket": ["Missing data for required field."]}}"#)
     }
 
     @Test func defaultIndexSectionIsNotRequiredForAnotherIndex() throws {

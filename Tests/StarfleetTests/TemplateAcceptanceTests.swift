@@ -174,6 +174,15 @@ import Testing
         """)
     }
 
+    /// The original reports a set difference: each unknown region once, sorted.
+    @Test func anUnknownRegionGivenTwiceIsNamedOnce() {
+        let errors = Self.regionTemplate.validate(Self.regions("[nope-1, us-east-1, nope-1, aa-fake-9]", exclude: "[nope-1, nope-1]"))
+        expectErrors(errors, """
+        {"IncludeRegions": ["Invalid regions are specified: aa-fake-9, nope-1. Regions must be from this list: \(Regions.allText)"],
+         "ExcludeRegions": ["Invalid regions are specified: nope-1. Regions must be from this list: \(Regions.allText)"]}
+        """)
+    }
+
     @Test func regionRuleWaitsForFieldErrors() {
         expectErrors(Self.regionTemplate.validate(yaml(Self.header + "IncludeAccounts: {AllAccounts: true}\nIncludeRegions: [fake, 5]")),
                      #"{"IncludeRegions": {"1": ["Not a valid string."]}}"#)

@@ -198,7 +198,10 @@ struct AwsConfigValidationTests {
         #expect(block["retention_period_in_days"] == .int(100))
         #expect(block["recorder_configuration"]?["recording_enabled"] == .bool(true))
         // … but 100.5 is refused instead of truncated (documented difference).
-        #expect(try errors(Self.payload(block: Self.block(retention: "100.5"))) == ["DefaultConfiguration.RetentionPeriodInDays: Not a valid integer."])
+        #expect(try errors(Self.payload(block: Self.block(retention: "100.5"))) == [
+            "DefaultConfiguration.RetentionPeriodInDays: Not a valid integer: 100.5 has a fractional part (it is refused, not truncated to 100).",
+        ])
+        #expect(try errors(Self.payload(block: Self.block(retention: "\"100.5\""))) == ["DefaultConfiguration.RetentionPeriodInDays: Not a valid integer."])
     }
 
     static let override = """

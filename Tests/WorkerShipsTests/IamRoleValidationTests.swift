@@ -296,6 +296,15 @@ struct IamRoleValidationTests {
         #expect(try errors(role: role, extra: "Variables: [{Key: team, Value: t}, {Key: security_account, Value: '1'}, {Key: owner, Value: o}]") == [])
     }
 
+    @Test("a reserved variable and an unknown reference are both reported: every object rule runs")
+    func everyObjectRuleRuns() throws {
+        let role = Self.minimalRole + "\nDescription: \"for {{ var.team }}\""
+        #expect(try errors(role: role, extra: "Variables: [{Key: account_id, Value: b}]") == [
+            "Variables.0.Key: `account_id` is reserved: account_id and account_name are set for each account.",
+            "Role.Description: Unknown variable team in Role.Description",
+        ])
+    }
+
     @Test("the example payloads validate")
     func examples() throws {
         for name in ["security_audit_role.yaml", "delete_legacy_role.yaml"] {

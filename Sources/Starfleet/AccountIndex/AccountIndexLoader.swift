@@ -14,6 +14,13 @@ public enum AccountIndexSource: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// How an operator provides an index, for every command that needs one and has none.
+    public static let howToConfigure = """
+        no \(DefaultAccountIndexConfigurationTemplate.sectionName) section in the configuration. Add one naming the \
+        generator's S3 object (IndexBucket, BucketRegion, IndexObjectPath) or a local copy (IndexFile), \
+        or pass --account-index FILE
+        """
+
     /// `--account-index FILE`, else the section's `IndexFile`, else its S3 object.
     public static func resolve(configuration: Configuration, overrideFile: String?) throws(AccountIndexError) -> AccountIndexSource {
         if let overrideFile, !overrideFile.isEmpty { return .file(overrideFile) }
@@ -22,7 +29,7 @@ public enum AccountIndexSource: Sendable, Equatable, CustomStringConvertible {
             throw .unknownIndex(configuration.accountIndexName)
         }
         guard let section = configuration.section(sectionName) else {
-            throw .missingConfiguration("the \(sectionName) section is missing (or pass --account-index FILE)")
+            throw .missingConfiguration(AccountIndexSource.howToConfigure)
         }
         let loaded: PayloadMap
         do {

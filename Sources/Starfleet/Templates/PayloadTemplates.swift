@@ -10,7 +10,7 @@ public enum PayloadTemplates {
     public static let allRegionsExclusive = "Can't specify any other regions when `ALL` is specified in the list."
 
     public static func invalidRegions(_ bad: [String], catalog: RegionCatalog) -> String {
-        "Invalid regions are specified: \(bad.sorted().joined(separator: ", ")). Regions must be from this list: \(catalog.joined)"
+        "Invalid regions are specified: \(Set(bad).sorted().joined(separator: ", ")). Regions must be from this list: \(catalog.joined)"
     }
 
     // MARK: - WorkerShipPayloadBaseTemplate

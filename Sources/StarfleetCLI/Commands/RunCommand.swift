@@ -55,8 +55,8 @@ struct RunCommand: AsyncParsableCommand {
         let source = try PayloadSource.read(payload)
         let registry = ShipRegistry(fleet: FleetContext.fleet, configuration: configuration)
         let environment = global.environment
-        let (indexCache, _) = try AWSWiring.accountIndexCache(configuration: configuration, overrideFile: accountIndex,
-                                                             environment: environment)
+        let indexCache = AWSWiring.lazyAccountIndexCache(configuration: configuration, overrideFile: accountIndex,
+                                                         environment: environment)
         logger.info("[🛃] Validating the template...")
         let request = RunRequest(shipName: ship, payload: source.node, payloadFile: source.path, accountId: accountId,
                                  region: region, commit: commit)

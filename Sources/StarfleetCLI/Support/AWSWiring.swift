@@ -12,6 +12,12 @@ enum AWSWiring {
         }
     }
 
+    /// A cache that resolves its source only when a command first needs the index.
+    static func lazyAccountIndexCache(configuration: Configuration, overrideFile: String?,
+                                      environment: [String: String]) -> AccountIndexCache {
+        AccountIndexCache(configuration: configuration, overrideFile: overrideFile, fetch: objectFetcher(environment: environment))
+    }
+
     static func accountIndexCache(configuration: Configuration, overrideFile: String?,
                                   environment: [String: String]) throws(CLIFailure) -> (AccountIndexCache, AccountIndexSource) {
         do {

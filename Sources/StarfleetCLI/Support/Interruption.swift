@@ -49,10 +49,12 @@ final class Interruption: Sendable {
 
     /// Runs the ship's work; a signal cancels it and the command ends with exit 130.
     func run(_ work: @escaping @Sendable () async throws -> Void) async throws {
-        let task = Task { try await work() }
-        let alreadySignaled = state.withLock { current -> Bool in
+        // Created under the lock: a signal that arrives once the ship has started (and logged)
+        // must find its task, never the "before the ship started" state.
+        let (task, alreadySignaled) = state.withLock { current -> (Task<Void, any Error>, Bool) in
+            let task = Task { try await work() }
             current.task = task
-            return current.signaled
+            return (task, current.signaled)
         }
         if alreadySignaled { task.cancel() }
         do {

@@ -7,6 +7,11 @@ public enum SchemaMessages {
     public static let notString = "Not a valid string."
     public static let notBoolean = "Not a valid boolean."
     public static let notInteger = "Not a valid integer."
+    /// A number with a fractional part for an integer field (the original truncated it; we refuse it).
+    public static func fractionalInteger(_ number: Double) -> String {
+        let truncated = abs(number) < 9.2e18 ? " to \(Int(number.rounded(.towardZero)))" : ""
+        return "Not a valid integer: \(number) has a fractional part (it is refused, not truncated\(truncated))."
+    }
     public static let notURL = "Not a valid URL."
     public static let notList = "Not a valid list."
     public static let notMapping = "Not a valid mapping type."

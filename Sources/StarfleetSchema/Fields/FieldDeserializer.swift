@@ -11,6 +11,11 @@ enum FieldDeserializer {
         case .boolean:
             return boolean(node.value).map { .success(.bool($0)) } ?? .failure(.message(SchemaMessages.notBoolean))
         case .integer:
+            if case .double(let number) = node.value, number.isFinite, number != number.rounded() {
+                // The original truncates 2.5 to 2; a silently shortened MaxSessionDuration or
+                // retention period is worse than a refusal that says why.
+                return .failure(.message(SchemaMessages.fractionalInteger(number)))
+            }
             return integer(node.value).map { .success(.int($0)) } ?? .failure(.message(SchemaMessages.notInteger))
         case .url:
             guard case .string(let text) = node.value, URLRule.isValid(text) else {

@@ -80,6 +80,8 @@ extension Schema {
             }
         }
 
+        // Rules run only on an object without field errors (marshmallow's skip_on_field_errors), and
+        // then every rule runs: each one's messages are reported, as marshmallow collects them all.
         if errors.isEmpty {
             for rule in rules {
                 if var failure = rule(&data, node) {
@@ -89,7 +91,6 @@ extension Schema {
                         failure.messages = []
                     }
                     errors.merge(failure)
-                    break
                 }
             }
         }
