@@ -21,6 +21,8 @@ import Testing
           TemplateBucket: templates
           FanOutQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/fan-out
         StarfleetDefaultAccountIndex:
+          IndexBucket: unused
+          BucketRegion: us-east-1
           IndexFile: index.json
 
         """, to: "starfleet.yaml")
@@ -62,6 +64,15 @@ import Testing
         try Self.writeIndex("not_json.json", to: directory)
         let cache = RefreshingAccountIndexCache(configuration: configuration, fetch: { _, _, _ in Data() }, maxAge: 60,
                                                 logger: Logger(label: "test") { _ in SwiftLogNoOpLogHandler() })
-        await #expect(throws: AccountIndexError.self) { try await cache.index() }
+        do throws(AccountIndexError) {
+            _ = try await cache.index()
+            Issue.record("expected an error")
+        } catch {
+            guard case .malformed = error else {
+                Issue.record("expected a malformed index, got \(error)")
+                return
+            }
+        }
+        #expect(await cache.loads == 1)
     }
 }
