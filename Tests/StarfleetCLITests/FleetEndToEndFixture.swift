@@ -83,7 +83,8 @@ struct FleetStack: Sendable {
         var seen: [String: SQSMessage] = [:]
         while true {
             let batch = try await sqs.receiveMessages(queueURL: queueURL, maxMessages: 10, waitSeconds: 0, visibilityTimeout: seconds)
-            if batch.isEmpty { break }
+            // Nothing new: everything was seen (a message can come back once its visibility ends).
+            guard batch.contains(where: { seen[$0.messageId] == nil }) else { break }
             for message in batch { seen[message.messageId] = message }
         }
         return Array(seen.values)

@@ -39,16 +39,18 @@ trap cleanup EXIT
 export AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1
 now() { python3 -c 'import time; print(time.monotonic())'; }
 
+# Sets $endpoint and $stub_pid (not in a subshell: the pid must reach the cleanup list).
 start_stub() {
     python3 scripts/bench/sqs_stub.py --template "$work/template.yaml" --ship AwsConfigWorkerShip \
         --key AwsConfigWorkerShip/bench.yaml > "$work/stub.out" 2>&1 &
-    pids+=($!)
+    stub_pid=$!
+    pids+=("$stub_pid")
     for _ in $(seq 1 100); do
-        port="$(sed -n 's/^LISTENING //p' "$work/stub.out")"
+        port="$(sed -n 's/^LISTENING //p' "$work/stub.out" 2>/dev/null)"
         [ -n "$port" ] && break
         sleep 0.1
     done
-    echo "http://127.0.0.1:$port"
+    endpoint="http://127.0.0.1:$port"
 }
 
 enqueue_roles() {
@@ -106,20 +108,20 @@ DefaultConfiguration:
         RecordGlobalsInTheseRegions: [us-east-1]
   RetentionPeriodInDays: 2557
 YAML
-    endpoint="$(start_stub)"
+    start_stub
     started="$(now)"
     AWS_ENDPOINT_URL="$endpoint" "$bin" starbase fanout --once --config "$work/config" --account-index "$work/index.json" \
         --send-concurrency "$send_concurrency" 2> "$work/ours.log"
     ours="$(python3 -c "print(f'{$(now) - $started:.2f}')")"
     ours_stats="$(curl -s "$endpoint/__stats__")"
-    kill "${pids[-1]}"
+    kill "$stub_pid"
 
-    endpoint="$(start_stub)"
+    start_stub
     reference_line="$(AWS_ENDPOINT_URL="$endpoint" python3 scripts/bench/starbase_reference.py --index "$work/index.json" \
         --fan-out-queue https://sqs.us-east-1.amazonaws.com/123456789012/starfleet-fan-out-queue \
         --ship-queue https://sqs.us-east-1.amazonaws.com/123456789012/starfleet-aws-config-worker)"
     reference_stats="$(curl -s "$endpoint/__stats__")"
-    kill "${pids[-1]}"
+    kill "$stub_pid"
     reference="$(sed -n 's/.*seconds=//p' <<<"$reference_line")"
     echo "fan-out ours (release, send-concurrency $send_concurrency): ${ours} s  $ours_stats"
     echo "fan-out reference (boto3, sequential batches):  ${reference} s  $reference_stats"

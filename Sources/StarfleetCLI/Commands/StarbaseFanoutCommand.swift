@@ -17,9 +17,6 @@ struct StarbaseFanoutCommand: AsyncParsableCommand {
 
     @OptionGroup var global: GlobalOptions
 
-    @Flag(help: "Stop when a receive with a 1-second wait returns nothing.")
-    var once = false
-
     @Flag(name: .customLong("dry-run"), help: "Print the messages that would be sent; send and delete nothing.")
     var dryRun = false
 
@@ -29,21 +26,14 @@ struct StarbaseFanoutCommand: AsyncParsableCommand {
     @Option(name: .customLong("send-concurrency"), help: "SendMessageBatch calls in flight per fan-out message.")
     var sendConcurrency = 16
 
-    @Option(name: .customLong("account-index"), help: "Read the account index from this JSON file instead of S3.")
-    var accountIndex: String?
-
-    @Option(name: .customLong("log-format"), help: "Log format on stderr: text or jsonl.")
-    var logFormat: LogFormatArgument = .text
-
-    @Option(name: .customLong("grace-period"), help: "Seconds in-flight messages may take after SIGTERM/SIGINT.")
-    var gracePeriod = 300.0
+    @OptionGroup var consumer: ConsumerOptions
 
     func run() async throws {
         let configuration = try global.loadConfiguration()
-        let logger = RunLogging.bootstrap(format: logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
+        let logger = RunLogging.bootstrap(format: consumer.logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
                                           ship: "Starbase", mode: dryRun ? "dry-run" : "commit")
-        let shutdown = GracefulShutdown(logger: logger, gracePeriod: gracePeriod)
-        let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: accountIndex, environment: global.environment)
+        let shutdown = GracefulShutdown(logger: logger, gracePeriod: consumer.gracePeriod)
+        let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: consumer.accountIndex, environment: global.environment)
         guard let bucket = configuration.templateBucket, let fanOutQueue = configuration.fanOutQueueURL else {
             throw CLIFailure(.invalid, "STARFLEET.TemplateBucket and STARFLEET.FanOutQueueUrl are required")
         }
@@ -52,11 +42,11 @@ struct StarbaseFanoutCommand: AsyncParsableCommand {
                                     store: try runtime.templateStore(), accountIndex: runtime.accountIndex, logger: logger)
         let visibility = try await runtime.visibilityTimeout(of: fanOutQueue, queue: queue)
         logger.info("[🛰️] Starbase fan-out consuming \(fanOutQueue)\(dryRun ? " (dry run: nothing is sent or deleted)" : "").")
-        let consumer = QueueConsumer(queue: queue, queueURL: fanOutQueue, concurrency: concurrency, once: once,
+        let queueConsumer = QueueConsumer(queue: queue, queueURL: fanOutQueue, concurrency: concurrency, once: consumer.once,
                                      visibilityTimeout: visibility, stop: shutdown.stop, logger: logger)
         let dryRun = self.dryRun
         let sendConcurrency = self.sendConcurrency
-        let summary = await consumer.run { message, log in
+        let summary = await queueConsumer.run { message, log in
             guard dryRun else {
                 return await handler.with(logger: log).handle(body: message.body, queue: queue, concurrency: sendConcurrency)
             }
@@ -74,6 +64,6 @@ struct StarbaseFanoutCommand: AsyncParsableCommand {
         }
         logger.info("[🛰️] Fan-out stopped: \(summary.succeeded) tasked, \(summary.skipped) skipped, \(summary.failed) failed.")
         withExtendedLifetime(shutdown) {}
-        if once, summary.failed > 0, !shutdown.stop.isRequested { throw CLIFailure(.executionFailed, nil) }
+        try consumer.finish(summary, stop: shutdown.stop)
     }
 }

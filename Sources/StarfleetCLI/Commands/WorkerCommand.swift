@@ -25,30 +25,20 @@ struct WorkerCommand: AsyncParsableCommand {
     @Flag(help: "Apply changes. Without it (and without STARFLEET_COMMIT=true) the ship only reports what it would do.")
     var commit = false
 
-    @Flag(help: "Stop when a receive with a 1-second wait returns nothing.")
-    var once = false
-
     @Option(help: "Messages run at a time.")
     var concurrency = 1
 
-    @Option(name: .customLong("account-index"), help: "Read the account index from this JSON file instead of S3.")
-    var accountIndex: String?
-
-    @Option(name: .customLong("log-format"), help: "Log format on stderr: text or jsonl.")
-    var logFormat: LogFormatArgument = .text
-
-    @Option(name: .customLong("grace-period"), help: "Seconds in-flight messages may take after SIGTERM/SIGINT.")
-    var gracePeriod = 300.0
+    @OptionGroup var consumer: ConsumerOptions
 
     func run() async throws {
         let configuration = try global.loadConfiguration()
         let environment = global.environment
         let fromEnvironment = environment["STARFLEET_COMMIT"]?.lowercased() == "true"
         let commit = self.commit || fromEnvironment
-        let logger = RunLogging.bootstrap(format: logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
+        let logger = RunLogging.bootstrap(format: consumer.logFormat.format, level: Logger.Level(pythonName: configuration.logLevel),
                                           ship: ship, mode: commit ? "commit" : "dry-run")
-        let shutdown = GracefulShutdown(logger: logger, gracePeriod: gracePeriod)
-        let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: accountIndex, environment: environment)
+        let shutdown = GracefulShutdown(logger: logger, gracePeriod: consumer.gracePeriod)
+        let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: consumer.accountIndex, environment: environment)
         let status = try Self.startableShip(ship, in: runtime.registry)
         guard let queueURL = status.invocationQueueURL else {
             throw CLIFailure(.invalid, "\(ship) has no InvocationQueueUrl")
@@ -70,14 +60,14 @@ struct WorkerCommand: AsyncParsableCommand {
                             alerts: alerts.sender(logger: log),
                             accountIndex: { try await indexCache.index() }, environment: environment)
             })
-        let consumer = QueueConsumer(queue: queue, queueURL: queueURL, concurrency: concurrency, once: once,
+        let queueConsumer = QueueConsumer(queue: queue, queueURL: queueURL, concurrency: concurrency, once: consumer.once,
                                      visibilityTimeout: visibility, stop: shutdown.stop, logger: logger)
-        let summary = await consumer.run { message, log in
+        let summary = await queueConsumer.run { message, log in
             await handler.handle(body: message.body, messageId: message.messageId, logger: log)
         }
         logger.info("[👷] Worker \(ship) stopped: \(summary.succeeded) succeeded, \(summary.skipped) skipped, \(summary.failed) failed.")
         withExtendedLifetime(shutdown) {}
-        if once, summary.failed > 0, !shutdown.stop.isRequested { throw CLIFailure(.executionFailed, nil) }
+        try consumer.finish(summary, stop: shutdown.stop)
     }
 
     /// The ship must be known, configured, valid and enabled before the worker starts.

@@ -69,9 +69,9 @@ final class RecordingAlerts: AlertSender {
     @Test func aMessageRunsTheShipInItsAssignedAccount() async {
         RecordingAccountShip.runs.withLock { $0 = [] }
         let alerts = RecordingAlerts()
-        let outcome = await Self.handler(alerts: alerts).handle(body: Self.body(account: "000000000020"), messageId: "m1", logger: Self.logger)
+        let outcome = await Self.handler(alerts: alerts).handle(body: Self.body(account: "000000000001"), messageId: "m1", logger: Self.logger)
         #expect(outcome == .succeeded)
-        #expect(RecordingAccountShip.runs.withLock { $0.map(\.account) } == ["000000000020"])
+        #expect(RecordingAccountShip.runs.withLock { $0.map(\.account) } == ["000000000001"])
         // PROBLEM priority configured: a success is not alerted.
         #expect(alerts.alerts.withLock { $0 }.isEmpty)
     }
@@ -89,7 +89,7 @@ final class RecordingAlerts: AlertSender {
 
     @Test func invalidPayloadsAndMissingAssignmentsFail() async {
         let handler = Self.handler(alerts: RecordingAlerts())
-        guard case .failed(let reason) = await handler.handle(body: #"{"TemplateName": 3}"#, messageId: "m3", logger: Self.logger) else {
+        guard case .failed(let reason) = await handler.handle(body: #"{"TemplateName": 3, "StarbaseAssignedAccount": "000000000001"}"#, messageId: "m3", logger: Self.logger) else {
             Issue.record("an invalid payload must fail"); return
         }
         #expect(reason.contains("does not validate"))
@@ -100,9 +100,10 @@ final class RecordingAlerts: AlertSender {
         }
     }
 
+    /// Account 20 is the organization root, which AllAccounts leaves out.
     @Test func anAccountThePayloadDoesNotTargetIsConsumedWithoutRunning() async {
         RecordingAccountShip.runs.withLock { $0 = [] }
-        let outcome = await Self.handler(alerts: RecordingAlerts()).handle(body: Self.body(account: "000000000099"), messageId: "m6",
+        let outcome = await Self.handler(alerts: RecordingAlerts()).handle(body: Self.body(account: "000000000020"), messageId: "m6",
                                                                             logger: Self.logger)
         #expect(outcome == .skipped(RunRefusal.accountNotApplicableMessage))
         #expect(RecordingAccountShip.runs.withLock { $0 }.isEmpty)
