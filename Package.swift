@@ -13,6 +13,8 @@ let package = Package(
         .library(name: "StarfleetConsole", targets: ["StarfleetConsole"]),
         .library(name: "StarfleetCLI", targets: ["StarfleetCLI"]),
         .executable(name: "starfleet", targets: ["starfleet"]),
+        // The Lambda `bootstrap`: the runtime loop and the fleet, without the console (no ncurses).
+        .executable(name: "starfleet-lambda", targets: ["starfleet-lambda"]),
     ],
     dependencies: [
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -57,6 +59,16 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ],
         ),
+        // The core's queue, template store, secrets and alerts on AWS: shared by the CLI and the Lambda runtime.
+        .target(
+            name: "StarfleetRuntime",
+            dependencies: ["Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")]
+        ),
+        // The Lambda custom runtime: Runtime API loop and the handlers `_HANDLER` selects.
+        .target(
+            name: "StarfleetLambda",
+            dependencies: ["Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetRuntime", .product(name: "Logging", package: "swift-log")]
+        ),
         // One folder per plugin; Fleet.swift lists them.
         .target(
             name: "WorkerShips",
@@ -88,12 +100,13 @@ let package = Package(
         .target(
             name: "StarfleetCLI",
             dependencies: [
-                "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetConsole", "WorkerShips",
+                "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetConsole", "WorkerShips", "StarfleetRuntime", "StarfleetLambda",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .executableTarget(name: "starfleet", dependencies: ["StarfleetCLI", "WorkerShips"]),
+        .executableTarget(name: "starfleet-lambda", dependencies: ["StarfleetLambda", "WorkerShips"]),
         .executableTarget(
             name: "starfleet-bench",
             dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetCLI"],
@@ -110,6 +123,8 @@ let package = Package(
         .testTarget(name: "StarfleetTUITests", dependencies: ["StarfleetTUI"]),
         .testTarget(name: "StarfleetConsoleTests", dependencies: ["StarfleetConsole", "StarfleetTUI", "Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetCLITests", dependencies: ["StarfleetCLI", "StarfleetTestSupport", "StarfleetSchema", "Starfleet", "WorkerShips"]),
+        .testTarget(name: "StarfleetRuntimeTests", dependencies: ["StarfleetRuntime", "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetTestSupport", .product(name: "Logging", package: "swift-log")]),
+        .testTarget(name: "StarfleetLambdaTests", dependencies: ["StarfleetLambda", "Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
         .testTarget(name: "DocSnippetsTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetAWS"]),
     ]
 )

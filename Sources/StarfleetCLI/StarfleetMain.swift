@@ -1,11 +1,16 @@
 import ArgumentParser
 import Foundation
 import Starfleet
+import StarfleetLambda
 
 /// The `starfleet` command line, runnable with any fleet — a private fleet's own binary
 /// calls `StarfleetMain.run(fleet: .default + [TheirShip.self])`.
 public enum StarfleetMain {
     public static func run(fleet: Fleet, arguments: [String] = Array(CommandLine.arguments.dropFirst())) async -> Never {
+        // Packaged as Lambda's `bootstrap`, the binary is started without arguments.
+        let lambda = arguments.isEmpty
+            && LambdaRuntime.isBootstrapInvocation(executable: CommandLine.arguments.first, environment: ProcessInfo.processInfo.environment)
+        let arguments = lambda ? ["lambda"] : arguments
         let status = await FleetContext.$fleet.withValue(fleet) {
             await execute(arguments)
         }
@@ -80,6 +85,6 @@ struct RootCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "starfleet",
         abstract: "Run and inspect Starfleet worker ships across an AWS organization.",
-        subcommands: [ShipsCommand.self, ConfigCommand.self, ValidateCommand.self, RunCommand.self, FanoutCommand.self, StarbaseCommand.self, WorkerCommand.self, IndexCommand.self, NewShipCommand.self, ConsoleCommand.self]
+        subcommands: [ShipsCommand.self, ConfigCommand.self, ValidateCommand.self, RunCommand.self, FanoutCommand.self, StarbaseCommand.self, WorkerCommand.self, LambdaCommand.self, IndexCommand.self, NewShipCommand.self, ConsoleCommand.self]
     )
 }

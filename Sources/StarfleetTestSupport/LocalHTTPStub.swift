@@ -22,20 +22,13 @@ public final class LocalHTTPStub: Sendable {
     }
 
     public static func start(_ responses: [StubResponse]) async throws -> LocalHTTPStub {
-        guard let python = ProcessRunner.which("python3") else {
-            throw MotoServerError(message: "python3 is not on PATH; the HTTP stub needs it")
-        }
         struct Script: Encodable { var responses: [StubResponse] }
         let script = String(decoding: try JSONEncoder().encode(Script(responses: responses)), as: UTF8.self)
-        let child = try SupervisedProcess(
-            executable: python, arguments: [RepositoryPaths.motoScript("http_stub.py").path, script],
-            environment: ProcessInfo.processInfo.environment, logName: "http-stub")
-        guard let portText = await child.waitForLine(prefix: "LISTENING ", timeout: 60), let port = Int(portText),
-            let endpoint = URL(string: "http://127.0.0.1:\(port)")
-        else {
-            let log = child.logTail()
+        let (child, port) = try await SupervisedProcess.startPythonStub(
+            script: RepositoryPaths.motoScript("http_stub.py"), arguments: [script], logName: "http-stub")
+        guard let endpoint = URL(string: "http://127.0.0.1:\(port)") else {
             child.stop()
-            throw MotoServerError(message: "the HTTP stub did not start: \(log)")
+            throw MotoServerError(message: "the HTTP stub announced an unusable port \(port)")
         }
         return LocalHTTPStub(endpoint: endpoint, port: port, child: child)
     }

@@ -82,6 +82,22 @@ final class SupervisedProcess: @unchecked Sendable {
         return nil
     }
 
+    /// Starts a Python stub script that prints `LISTENING <port>` once it accepts connections;
+    /// returns it with its port, or throws with the script's log.
+    static func startPythonStub(script: URL, arguments: [String], logName: String) async throws -> (SupervisedProcess, Int) {
+        guard let python = ProcessRunner.which("python3") else {
+            throw MotoServerError(message: "python3 is not on PATH; \(script.lastPathComponent) needs it")
+        }
+        let child = try SupervisedProcess(executable: python, arguments: [script.path] + arguments,
+                                          environment: ProcessInfo.processInfo.environment, logName: logName)
+        guard let portText = await child.waitForLine(prefix: "LISTENING ", timeout: 60), let port = Int(portText) else {
+            let log = child.logTail()
+            child.stop()
+            throw MotoServerError(message: "\(script.lastPathComponent) did not start: \(log)")
+        }
+        return (child, port)
+    }
+
     /// The last `count` lines of the log (stderr), for error messages.
     func logTail(_ count: Int = 20) -> String {
         let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""

@@ -7,6 +7,13 @@ public struct Alert: Sendable, Hashable {
     public let title: String
     public let body: String
 
+    public init(priority: AlertPriority, channel: String?, title: String, body: String) {
+        self.priority = priority
+        self.channel = channel
+        self.title = title
+        self.body = body
+    }
+
     /// The header text: emoji, two spaces, title.
     public var header: String { "\(priority.emoji)  \(title)" }
 }
@@ -16,7 +23,8 @@ public protocol AlertSender: Sendable {
     func send(_ alert: Alert) async
 }
 
-/// Writes alerts to the log. The console and CLI use it; Slack delivery is not part of this port.
+/// Writes alerts to the log. The console and `starfleet run` use it; worker paths with
+/// `SlackEnabled` use `SlackAlertSender` (StarfleetRuntime), which logs them too.
 public struct LoggingAlertSender: AlertSender {
     public let logger: Logger
 

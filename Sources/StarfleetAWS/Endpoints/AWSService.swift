@@ -59,4 +59,9 @@ public struct AWSService: Sendable, Equatable, Hashable {
     public static let sqs = AWSService(
         displayName: "SQS", signingName: "sqs", endpointPrefix: "sqs", environmentKey: "SQS",
         wireProtocol: .json(targetPrefix: "AmazonSQS", version: "1.0"))
+
+    /// Secrets Manager over the JSON 1.1 protocol (`X-Amz-Target: secretsmanager.*`).
+    public static let secretsManager = AWSService(
+        displayName: "Secrets Manager", signingName: "secretsmanager", endpointPrefix: "secretsmanager",
+        environmentKey: "SECRETS_MANAGER", wireProtocol: .json(targetPrefix: "secretsmanager", version: "1.1"))
 }

@@ -14,4 +14,9 @@ extension AWSSession {
     public func sqs(region: String? = nil) throws -> SQSClient {
         SQSClient(client: try client(for: .sqs, region: region))
     }
+
+    /// Secrets Manager in `region` (default: the session's region).
+    public func secretsManager(region: String? = nil) throws -> SecretsManagerClient {
+        SecretsManagerClient(client: try client(for: .secretsManager, region: region))
+    }
 }

@@ -43,24 +43,10 @@ struct StarbaseTimedCommand: AsyncParsableCommand {
             throw CLIFailure(.invalid, "STARFLEET.TemplateBucket and STARFLEET.FanOutQueueUrl are required")
         }
         let store = try runtime.templateStore()
-        var taskings: [TimedTasking] = []
-        var failed = false
-        for ship in ships {
-            let keys: [String]
-            do {
-                keys = try await TimedTasking.templateKeys(prefix: ship.templatePrefix ?? "", bucket: bucket, store: store)
-            } catch {
-                logger.error("\(error.description)")
-                failed = true
-                continue
-            }
-            if keys.isEmpty {
-                logger.warning("[⚠️] No templates found for worker ship: \(ship.name). Skipping it.")
-                continue
-            }
-            taskings += keys.map { TimedTasking(ship: ship.name, templateKey: $0) }
-        }
-        let messages = TimedTasking.messages(taskings)
+        let plan = await TimedTasking.plan(ships: ships, bucket: bucket, store: store, logger: logger)
+        let taskings = plan.taskings
+        var failed = !plan.listingFailures.isEmpty
+        let messages = plan.messages
         print(messages: messages)
         if !dryRun, !messages.isEmpty {
             do {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Logging
 import Starfleet
+import StarfleetRuntime
 import StarfleetSchema
 
 /// `starfleet worker SHIP`: the consumer of one ship's queue.
@@ -58,12 +59,13 @@ struct WorkerCommand: AsyncParsableCommand {
         logger.info("[👷] Worker \(ship) consuming \(queueURL) with concurrency \(concurrency) (visibility timeout \(visibility) s).")
 
         let indexCache = runtime.indexCache
+        let alerts = runtime.alertRouting()
         let handler = WorkerMessageHandler(
             shipName: ship, registry: runtime.registry, scopeToRegions: configuration.scopeToRegions, commit: commit,
             accountIndex: runtime.accountIndex,
             makeContext: { shipConfiguration, log in
                 ShipContext(configuration: configuration, shipConfiguration: shipConfiguration, logger: log,
-                            alerts: LoggingAlertSender(logger: log),
+                            alerts: alerts.sender(logger: log),
                             accountIndex: { try await indexCache.index() }, environment: environment)
             })
         let queueConsumer = QueueConsumer(queue: queue, queueURL: queueURL, concurrency: concurrency, once: consumer.once,

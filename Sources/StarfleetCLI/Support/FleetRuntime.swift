@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import Starfleet
 import StarfleetAWS
+import StarfleetRuntime
 
 /// What the Starbase and worker commands share: a valid configuration, the ship registry,
 /// the account index (loaded once, on first use) and the AWS clients in `DeploymentRegion`.
@@ -45,6 +46,13 @@ struct FleetRuntime: Sendable {
         } catch {
             throw CLIFailure(.usage, "\(error)")
         }
+    }
+
+    /// Alerts of worker paths: Slack when `SlackEnabled` (token from `STARFLEET.SecretsManager`), else the log.
+    func alertRouting() -> AlertRouting {
+        AlertRouting(configuration: configuration,
+                     secrets: StarfleetSecrets(settings: SecretsManagerSettings(configuration: configuration), environment: environment),
+                     environment: environment)
     }
 
     /// The queue's visibility timeout; an unreachable or missing queue ends the command (exit 2).

@@ -3,10 +3,14 @@ import Starfleet
 import StarfleetAWS
 
 /// The core's ``TemplateStore`` on S3.
-struct S3TemplateStore: TemplateStore {
-    let s3: any S3API
+public struct S3TemplateStore: TemplateStore {
+    public let s3: any S3API
 
-    func keys(bucket: String, prefix: String) async throws(TemplateStoreError) -> [String] {
+    public init(s3: any S3API) {
+        self.s3 = s3
+    }
+
+    public func keys(bucket: String, prefix: String) async throws(TemplateStoreError) -> [String] {
         do {
             return try await s3.listObjectsV2(bucket: bucket, prefix: prefix).map(\.key)
         } catch {
@@ -14,7 +18,7 @@ struct S3TemplateStore: TemplateStore {
         }
     }
 
-    func object(bucket: String, key: String) async throws(TemplateStoreError) -> Data {
+    public func object(bucket: String, key: String) async throws(TemplateStoreError) -> Data {
         do {
             return try await s3.getObject(bucket: bucket, key: key)
         } catch {
@@ -22,7 +26,7 @@ struct S3TemplateStore: TemplateStore {
         }
     }
 
-    static func mapped(_ error: any Error, key: String) -> TemplateStoreError {
+    public static func mapped(_ error: any Error, key: String) -> TemplateStoreError {
         guard let error = error as? AWSError else { return .unreachable(key: key, code: "Error", detail: "\(error)") }
         return error.code == "NoSuchKey" ? .missing(key: key) : .unreachable(key: key, code: error.code, detail: error.description)
     }
