@@ -46,6 +46,44 @@ struct ConsoleTmuxTests {
         try await console.wait(for: "filter “\(ship)”")
     }
 
+    @Test("The fleet view shows each ship's queue and dead-letter depth when the queues answer, - otherwise")
+    func queueDepths() async throws {
+        let fixture = try await ConsoleTmuxWorld.shared.get()
+        let suffix = UUID().uuidString.prefix(6).lowercased()
+        let directory = fixture.directory.path + "/config-queues-\(suffix)"
+        try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
+        // The IAM ship's queue exists (3 waiting, 2 in its dead-letter queue); the others' do not.
+        let sqs = try fixture.session.sqs()
+        let deadLetter = try await sqs.createQueue(name: "console-iam-dlq-\(suffix)")
+        let deadLetterArn = try #require(try await sqs.getQueueAttributes(queueURL: deadLetter, names: ["QueueArn"])["QueueArn"])
+        let queue = try await sqs.createQueue(name: "console-iam-\(suffix)", attributes: [
+            "RedrivePolicy": #"{"deadLetterTargetArn": "\#(deadLetterArn)", "maxReceiveCount": "4"}"#,
+        ])
+        for (url, count) in [(queue, 3), (deadLetter, 2)] {
+            let entries = (0..<count).map { SQSSendEntry(id: "m\($0)", body: "{}") }
+            #expect(try await sqs.sendMessageBatch(queueURL: url, entries: entries).failed.isEmpty)
+        }
+        let iamFile = directory + "/iam_role.yaml"
+        let iam = try String(contentsOfFile: iamFile, encoding: .utf8)
+            .replacingOccurrences(of: "/starfleet-iam-role-worker", with: "/console-iam-\(suffix)")
+        try iam.write(toFile: iamFile, atomically: true, encoding: .utf8)
+
+        let launch = try ConsoleLaunch(fixture: fixture, arguments: ["--config", directory])
+        let console = try await TmuxConsole(width: 120, height: 40, script: launch.script)
+        defer { console.kill() }
+        func row(_ name: String, _ text: String) -> [Substring] {
+            (text.split(separator: "\n").first { $0.contains(name + " ") } ?? "").split(separator: "│").first?
+                .split(separator: " ") ?? []
+        }
+        let screen = try await console.wait("the IAM ship's queue depths") { row("IamRoleWorkerShip", $0).contains("3") }
+        #expect(screen.contains("Queue") && screen.contains("DLQ"), "\(screen)")
+        let iamRow = row("IamRoleWorkerShip", screen)
+        #expect(Array(iamRow.suffix(from: 3).prefix(2)) == ["3", "2"], "\(iamRow)\n\(screen)")
+        let configRow = row("AwsConfigWorkerShip", screen)
+        #expect(Array(configRow.suffix(from: 3).prefix(2)) == ["-", "-"], "no queue answers for AwsConfigWorkerShip:\n\(screen)")
+        try await console.quitAndExpectRestoredTerminal()
+    }
+
     @Test("Browse the fleet: states, an invalid ship's errors with file:line, the fan-out tab, :reload (private fleet)")
     func browse() async throws {
         let fixture = try await ConsoleTmuxWorld.shared.get()

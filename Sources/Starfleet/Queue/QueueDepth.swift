@@ -1,5 +1,5 @@
 /// How many messages a ship's queue holds, and its dead-letter queue (what kept failing).
-public struct QueueDepth: Sendable, Equatable {
+public struct QueueDepth: Sendable, Hashable {
     /// `ApproximateNumberOfMessages`: waiting to be received.
     public let waiting: Int
     /// `ApproximateNumberOfMessagesNotVisible`: received and not yet deleted (being worked on).

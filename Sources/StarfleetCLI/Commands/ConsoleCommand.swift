@@ -3,6 +3,7 @@ import Foundation
 import Starfleet
 import StarfleetAWS
 import StarfleetConsole
+import StarfleetRuntime
 
 /// `starfleet console`: the operator console (ncursesw). Runs happen in child processes of
 /// this same binary, so a private fleet's console runs its own ships.
@@ -41,7 +42,8 @@ struct ConsoleCommand: AsyncParsableCommand {
                 let session = AWSSession(region: region, environment: environment)
                 return try await session.s3(region: region).listObjectsV2(bucket: bucket, prefix: prefix).map(\.key)
             },
-            getObject: AWSWiring.objectFetcher(environment: environment))
+            getObject: AWSWiring.objectFetcher(environment: environment),
+            queueDepths: RegionalQueueDepthReader(environment: environment))
         let status = await ConsoleRuntime.run(options: options, fleet: FleetContext.fleet, cloud: cloud)
         if status != 0 { throw CLIFailure(status == 2 ? .usage : .executionFailed, nil) }
     }

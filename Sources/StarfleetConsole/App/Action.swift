@@ -31,6 +31,8 @@ public enum Action: Sendable {
     /// The child could not be started, or a last check refused it.
     case runNotStarted(id: String, reason: String)
     case historyWriteFailed(String)
+    /// Depths of the queues that answered, by ship name.
+    case queueDepthsRead([String: QueueDepth])
 }
 
 /// A saved log, read back (its last lines).
@@ -61,5 +63,7 @@ public enum Effect: Sendable, Equatable {
     case cancelRun(id: String)
     case recordHistory(RunHistoryRecord)
     case rememberPayloadDirectory(String)
+    /// Read the depth of each ship's queue (ship name → queue URL).
+    case readQueueDepths([String: String])
     case redraw
 }

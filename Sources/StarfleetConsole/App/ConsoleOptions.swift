@@ -52,11 +52,14 @@ public struct ConsoleCloud: Sendable {
     public var listObjects: @Sendable (_ bucket: String, _ prefix: String, _ region: String) async throws -> [String]
     /// An object's bytes.
     public var getObject: ObjectFetcher
+    /// Queue depths for the fleet view; nil: not shown (`-`).
+    public var queueDepths: (any QueueDepthReader)?
 
     public init(listObjects: @escaping @Sendable (_ bucket: String, _ prefix: String, _ region: String) async throws -> [String],
-                getObject: @escaping ObjectFetcher) {
+                getObject: @escaping ObjectFetcher, queueDepths: (any QueueDepthReader)? = nil) {
         self.listObjects = listObjects
         self.getObject = getObject
+        self.queueDepths = queueDepths
     }
 
     /// A cloud that is not there (tests that never reach S3).

@@ -72,9 +72,11 @@ public struct ShipRow: Hashable, Sendable {
     public var payloadTemplate: String
     /// For an invalid configuration: every problem with file:line.
     public var errors: [ErrorEntry]
+    /// `InvocationQueueUrl` of a valid configuration (its depth is shown when reachable).
+    public var queueURL: String?
 
     public init(name: String, strategy: FanOutStrategy, state: ShipRowState, file: String?, templatePrefix: String?,
-                payloadTemplate: String, errors: [ErrorEntry]) {
+                payloadTemplate: String, errors: [ErrorEntry], queueURL: String? = nil) {
         self.name = name
         self.strategy = strategy
         self.state = state
@@ -82,6 +84,7 @@ public struct ShipRow: Hashable, Sendable {
         self.templatePrefix = templatePrefix
         self.payloadTemplate = payloadTemplate
         self.errors = errors
+        self.queueURL = queueURL
     }
 }
 
@@ -134,7 +137,7 @@ public struct FleetSnapshot: Hashable, Sendable {
             }
             return ShipRow(name: status.name, strategy: status.fanOutStrategy, state: state, file: status.file,
                            templatePrefix: status.templatePrefix, payloadTemplate: status.shipType.payloadTemplate.name,
-                           errors: errors)
+                           errors: errors, queueURL: status.invocationQueueURL)
         }
         var globalErrors: [ErrorEntry] = []
         let report = ConfigurationReport(configuration: configuration, fleet: fleet)

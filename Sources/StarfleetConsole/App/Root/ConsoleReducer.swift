@@ -20,7 +20,7 @@ public enum ConsoleReducer {
         case .tick(let date):
             state.now = date
             if let flash = state.flash, flash.expires <= date { state.flash = nil }
-            return []
+            return FleetFeature.refreshQueueDepthsIfDue(&state)
         case .themeLoaded(let theme, let warnings):
             state.theme = theme
             if warnings.isEmpty {
@@ -32,7 +32,7 @@ public enum ConsoleReducer {
         case .historyWriteFailed(let message):
             state.showFlash("Could not record the run in the history: \(message)", .error)
             return []
-        case .configurationLoaded, .configurationFailed:
+        case .configurationLoaded, .configurationFailed, .queueDepthsRead:
             return FleetFeature.reduce(action, &state)
         case .pickerListed, .pickerValidated:
             return PickerFeature.reduce(action, &state)

@@ -98,6 +98,8 @@ public final class ConsoleServices: Sendable {
             } catch {
                 inbox.post(.historyWriteFailed("\(history.historyFile): \(error.localizedDescription)"))
             }
+        case .readQueueDepths(let queues):
+            inbox.post(.queueDepthsRead(await readQueueDepths(queues)))
         case .rememberPayloadDirectory(let directory):
             ConsoleSettings(lastPayloadDirectory: directory).save(stateDirectory: options.stateDirectory)
         case .redraw:
@@ -321,5 +323,33 @@ public final class ConsoleServices: Sendable {
         if expanded.hasPrefix("~/") { expanded = NSHomeDirectory() + expanded.dropFirst() }
         if !expanded.hasPrefix("/") { expanded = FileManager.default.currentDirectoryPath + "/" + expanded }
         return URL(fileURLWithPath: expanded).standardizedFileURL.path
+    }
+}
+
+// MARK: - Queue depths
+
+extension ConsoleServices {
+    /// Each queue read concurrently, each bounded by a few seconds; a queue that does not answer
+    /// is left out (shown as `-`).
+    func readQueueDepths(_ queues: [String: String]) async -> [String: QueueDepth] {
+        guard let reader = cloud.queueDepths else { return [:] }
+        return await withTaskGroup(of: (String, QueueDepth?).self) { group in
+            for (ship, url) in queues {
+                group.addTask {
+                    let read = Task { try await reader.depth(of: url) }
+                    let timeout = Task {
+                        try await Task.sleep(for: .seconds(5))
+                        read.cancel()
+                    }
+                    defer { timeout.cancel() }
+                    return (ship, try? await read.value)
+                }
+            }
+            var depths: [String: QueueDepth] = [:]
+            for await (ship, depth) in group {
+                if let depth { depths[ship] = depth }
+            }
+            return depths
+        }
     }
 }

@@ -1,3 +1,5 @@
+import Foundation
+import Starfleet
 import StarfleetTUI
 
 /// Home: the ships, the configuration they were read from, and opening one.
@@ -10,6 +12,12 @@ enum FleetFeature: ConsoleFeature {
             state.fleet.isLoading = false
             state.fleet.list.clamp(count: state.fleet.visibleShips.count)
             if !snapshot.warnings.isEmpty { state.showFlash(snapshot.warnings.joined(separator: "; "), .warning) }
+            state.fleet.queueDepths = [:]
+            state.fleet.queueDepthsInFlight = false
+            return requestQueueDepths(&state)
+        case .queueDepthsRead(let depths):
+            state.fleet.queueDepths = depths
+            state.fleet.queueDepthsInFlight = false
         case .configurationFailed(let message):
             state.fleet.loadError = message
             state.fleet.isLoading = false
@@ -18,6 +26,27 @@ enum FleetFeature: ConsoleFeature {
             break
         }
         return []
+    }
+
+    /// How often the fleet view re-reads queue depths.
+    static let queueDepthInterval: TimeInterval = 15
+
+    /// Asks for every enabled ship's queue depth (never blocks: the runtime answers with an action).
+    static func requestQueueDepths(_ state: inout AppState) -> [Effect] {
+        let queues = (state.fleet.snapshot?.ships ?? []).reduce(into: [String: String]()) { queues, ship in
+            if ship.state == .enabled, let url = ship.queueURL { queues[ship.name] = url }
+        }
+        guard !queues.isEmpty, !state.fleet.queueDepthsInFlight else { return [] }
+        state.fleet.queueDepthsInFlight = true
+        state.fleet.queueDepthsRequested = state.now
+        return [.readQueueDepths(queues)]
+    }
+
+    /// On the clock: refresh while the fleet view is shown, every `queueDepthInterval`.
+    static func refreshQueueDepthsIfDue(_ state: inout AppState) -> [Effect] {
+        guard state.screen == .fleet, let last = state.fleet.queueDepthsRequested,
+              state.now.timeIntervalSince(last) >= queueDepthInterval else { return [] }
+        return requestQueueDepths(&state)
     }
 
     static func perform(_ command: ConsoleCommand, _ state: inout AppState) -> [Effect] {

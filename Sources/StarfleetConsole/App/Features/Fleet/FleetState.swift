@@ -9,6 +9,11 @@ public struct FleetState: Hashable, Sendable {
     public var loadError: String?
     public var isLoading: Bool = true
     public var list = ListState()
+    /// Each ship's queue and dead-letter depth, by ship name; absent: not read (yet) or unreachable.
+    public var queueDepths: [String: QueueDepth] = [:]
+    /// When the depths were last asked for; a read in flight is not asked for again.
+    public var queueDepthsRequested: Date?
+    public var queueDepthsInFlight = false
 
     public init() {}
 

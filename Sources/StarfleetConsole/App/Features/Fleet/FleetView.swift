@@ -41,6 +41,8 @@ enum FleetView {
             TableColumn("Ship", width: .fit(min: 8, max: 40)),
             TableColumn("Fan-out", width: .fit(min: 7)),
             TableColumn("State", width: .fit(min: 7)),
+            TableColumn("Queue", width: .fit(min: 5)),
+            TableColumn("DLQ", width: .fit(min: 3)),
             TableColumn("Template prefix", width: .flex(weight: 1, min: 8)),
             TableColumn("Configuration file", width: .flex(weight: 1, min: 8)),
         ]
@@ -50,13 +52,28 @@ enum FleetView {
             let ship = ships[index]
             var state = StyledLine([Span(" \(ship.state.label) ", ship.state.badge)])
             if ship.state == .invalid { state.append(Span(" \(ship.errors.count)", .error)) }
+            let depth = fleet.queueDepths[ship.name]
             return TableRow([
                 StyledLine(ship.name),
                 StyledLine(ship.strategy.rawValue),
                 state,
+                queueCell(depth),
+                deadLetterCell(depth),
                 StyledLine(ship.templatePrefix ?? "—", style: ship.templatePrefix == nil ? .theme(.textMuted) : .inherit),
                 StyledLine(ship.file.map(ConsoleView.shortPath) ?? "—"),
             ])
         }
+    }
+
+    /// Waiting messages, with those being worked on in brackets; `-` when the queue was not read.
+    static func queueCell(_ depth: QueueDepth?) -> StyledLine {
+        guard let depth else { return StyledLine("-", style: .theme(.textMuted)) }
+        return StyledLine(depth.inFlight > 0 ? "\(depth.waiting) (+\(depth.inFlight))" : "\(depth.waiting)")
+    }
+
+    /// What kept failing; shown as an error once anything is there.
+    static func deadLetterCell(_ depth: QueueDepth?) -> StyledLine {
+        guard let count = depth?.deadLetters else { return StyledLine("-", style: .theme(.textMuted)) }
+        return StyledLine("\(count)", style: count > 0 ? .theme(.error) : .inherit)
     }
 }

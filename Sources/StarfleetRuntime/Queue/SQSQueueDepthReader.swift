@@ -4,10 +4,14 @@ import StarfleetAWS
 
 /// Queue depths from SQS `GetQueueAttributes`; the dead-letter queue is found through the
 /// queue's `RedrivePolicy` (its ARN names region, account and queue).
-struct SQSQueueDepthReader: QueueDepthReader {
+public struct SQSQueueDepthReader: QueueDepthReader {
     let sqs: any SQSAPI
 
-    func depth(of queueURL: String) async throws -> QueueDepth {
+    public init(sqs: any SQSAPI) {
+        self.sqs = sqs
+    }
+
+    public func depth(of queueURL: String) async throws -> QueueDepth {
         let attributes = try await sqs.getQueueAttributes(
             queueURL: queueURL, names: ["ApproximateNumberOfMessages", "ApproximateNumberOfMessagesNotVisible", "RedrivePolicy"])
         var deadLetters: Int?
@@ -29,5 +33,28 @@ struct SQSQueueDepthReader: QueueDepthReader {
         guard parts.count == 6, parts[0] == "arn", parts[2] == "sqs" else { return nil }
         let domain = parts[1] == "aws-cn" ? "amazonaws.com.cn" : "amazonaws.com"
         return "https://sqs.\(parts[3]).\(domain)/\(parts[4])/\(parts[5])"
+    }
+}
+
+/// Reads each queue in the region its URL names (`https://sqs.REGION.amazonaws.com/…`), with the
+/// default credential chain and endpoint overrides; for the console, which has no session of its own.
+public struct RegionalQueueDepthReader: QueueDepthReader {
+    let environment: [String: String]
+
+    public init(environment: [String: String]) {
+        self.environment = environment
+    }
+
+    public func depth(of queueURL: String) async throws -> QueueDepth {
+        let session = AWSSession(region: Self.region(of: queueURL) ?? environment["AWS_REGION"] ?? environment["AWS_DEFAULT_REGION"]
+                                     ?? "us-east-1", environment: environment)
+        return try await SQSQueueDepthReader(sqs: try session.sqs()).depth(of: queueURL)
+    }
+
+    static func region(of queueURL: String) -> String? {
+        guard let host = URL(string: queueURL)?.host else { return nil }
+        let labels = host.split(separator: ".")
+        guard labels.count >= 4, labels[0] == "sqs" else { return nil }
+        return String(labels[1])
     }
 }
