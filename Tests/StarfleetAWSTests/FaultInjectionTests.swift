@@ -88,8 +88,9 @@ struct FaultInjectionTests {
         let error = try await #require(throws: AWSError.self) {
             try await TestClients.session(endpoint: endpoint, retryPolicy: RetryPolicy(maxAttempts: 2, baseDelay: 0.01)).ec2().describeRegions()
         }
-        // A refused connection fails at once; the bound only guards against a hang on a loaded machine.
-        #expect(Date().timeIntervalSince(started) < 30)
+        // A refused connection fails at once; the bound only guards against a hang on a loaded machine
+        // (81 s were seen while two package builds shared the 2 cores with the suite).
+        #expect(Date().timeIntervalSince(started) < 180)
         #expect(error.kind == .unreachableEndpoint)
         #expect(error.code == "EndpointUnreachable")
         #expect(error.attempts == 2)

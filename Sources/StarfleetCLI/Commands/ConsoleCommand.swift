@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Logging
 import Starfleet
 import StarfleetAWS
 import StarfleetConsole
@@ -32,6 +33,10 @@ struct ConsoleCommand: AsyncParsableCommand {
     var accountIndex: String?
 
     func run() async throws {
+        // swift-log writes to stderr by default, which is the console's terminal: a library warning
+        // (an AWS retry while reading queue depths) would paint over the screen. The console reports
+        // problems on screen; each run logs in its own child process, saved to the run's log file.
+        LoggingSystem.bootstrap { _ in SwiftLogNoOpLogHandler() }
         let environment = global.environment
         let options = ConsoleOptions(
             configurationDirectory: Self.absolute(global.configurationDirectory),

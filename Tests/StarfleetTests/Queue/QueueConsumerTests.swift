@@ -68,8 +68,13 @@ import Testing
 
     @Test func longRunsExtendTheVisibility() async {
         let queue = InMemoryQueue(bodies: ["slow"], visibility: 2)
+        // The message runs until the heartbeat has extended it (1 s period), or 60 s: no race with a
+        // fixed sleep on a loaded machine.
         _ = await Self.consumer(queue, visibility: 2).run { _, _ in
-            try? await Task.sleep(nanoseconds: 2_300_000_000)
+            let deadline = Date().addingTimeInterval(60)
+            while queue.extended.isEmpty && Date() < deadline {
+                try? await Task.sleep(nanoseconds: 100_000_000)
+            }
             return .succeeded
         }
         #expect(queue.extended.count >= 1)
