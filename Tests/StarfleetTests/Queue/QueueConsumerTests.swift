@@ -63,7 +63,7 @@ import Testing
         try? await Task.sleep(nanoseconds: 100_000_000)
         stop.request()
         #expect(await summary.handled == 0)
-        #expect(Date().timeIntervalSince(started) < 30)
+        #expect(Date().timeIntervalSince(started) < 120, "a hang guard: the stop must end the poll")
     }
 
     @Test func longRunsExtendTheVisibility() async {
