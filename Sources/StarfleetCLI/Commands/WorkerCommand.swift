@@ -39,7 +39,12 @@ struct WorkerCommand: AsyncParsableCommand {
                                           ship: ship, mode: commit ? .commit : .dryRun)
         let shutdown = GracefulShutdown(logger: logger, gracePeriod: consumer.gracePeriod)
         let runtime = try FleetRuntime(configuration: configuration, accountIndexFile: consumer.accountIndex, environment: environment)
-        let status = try Self.startableShip(ship, in: runtime.registry)
+        let status: ShipStatus
+        do {
+            status = try runtime.registry.startableShip(named: ship)
+        } catch {
+            throw CLIFailure(error.exitCode == 1 ? .invalid : .usage, error.description)
+        }
         if status.shipType.fanOutStrategy != .singleInvocation {
             // Every message of this ship resolves accounts: without an index, say so now, not once per message.
             do {
@@ -76,19 +81,5 @@ struct WorkerCommand: AsyncParsableCommand {
         logger.info("[👷] Worker \(ship) stopped: \(summary.succeeded) succeeded, \(summary.skipped) skipped, \(summary.failed) failed.")
         withExtendedLifetime(shutdown) {}
         try consumer.finish(summary, stop: shutdown.stop)
-    }
-
-    /// The ship must be known, configured, valid and enabled before the worker starts.
-    static func startableShip(_ name: String, in registry: ShipRegistry) throws(CLIFailure) -> ShipStatus {
-        guard let status = registry.status(named: name) else {
-            throw CLIFailure(.usage, RunRefusal.unknownShip(name, known: registry.fleet.names).description)
-        }
-        switch status.state {
-        case .enabled: return status
-        case .disabled: throw CLIFailure(.invalid, RunRefusal.disabled(name).description)
-        case .notConfigured: throw CLIFailure(.invalid, RunRefusal.notConfigured(name).description)
-        case .invalidConfiguration(let errors):
-            throw CLIFailure(.invalid, RunRefusal.invalidConfiguration(ship: name, errors: errors, file: status.file).description)
-        }
     }
 }
