@@ -106,7 +106,9 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "starfleet", dependencies: ["StarfleetCLI", "WorkerShips"]),
-        .executableTarget(name: "starfleet-lambda", dependencies: ["StarfleetLambda", "WorkerShips"]),
+        // Symbol versions the Lambda image (glibc 2.34, gcc 11) has; see SymbolVersions.c.
+        .target(name: "CLambdaSymbolVersions"),
+        .executableTarget(name: "starfleet-lambda", dependencies: ["StarfleetLambda", "WorkerShips", "CLambdaSymbolVersions"]),
         .executableTarget(
             name: "starfleet-bench",
             dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetCLI"],

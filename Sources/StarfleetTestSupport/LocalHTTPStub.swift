@@ -45,6 +45,7 @@ public final class LocalHTTPStub: Sendable {
         return try JSONDecoder().decode([RecordedRequest].self, from: response.body)
     }
 
+    /// Asks the stub to exit and returns at once (it is killed if it has not gone in 8 s).
     public func stop() {
         child.stop()
     }

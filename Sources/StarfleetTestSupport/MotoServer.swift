@@ -130,9 +130,9 @@ public final class MotoServer: Sendable {
     /// The moto_server process id (the supervisor's child), once announced.
     public var serverProcessID: Int32? { child.announcedChildPID }
 
-    /// Stops the server and waits for it to exit.
-    public func stop() {
-        child.stop()
+    /// Stops the server and waits (off the cooperative pool) for it to exit.
+    public func stop() async {
+        await child.stopAndWait()
     }
 
     deinit {

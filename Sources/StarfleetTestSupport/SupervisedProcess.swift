@@ -109,28 +109,65 @@ final class SupervisedProcess: @unchecked Sendable {
         firstLine(prefix: "PID ").flatMap { Int32($0.dropFirst(4)) }
     }
 
-    /// Closes stdin (the helper then stops its child and exits), waits up to `grace` seconds,
-    /// then sends SIGKILL to the helper and to the child it announced.
+    /// Closes stdin (the helper then stops its child and exits) and returns at once; a thread of
+    /// its own waits up to `grace` seconds, then sends SIGKILL to the helper and to the child it
+    /// announced. Never blocks the caller: test code runs on the cooperative pool (two threads on
+    /// a 2-core machine), and a stop that waited there stalled every other test's I/O.
     func stop(grace: TimeInterval = 8) {
-        lock.lock()
-        let alreadyStopped = stopped
-        stopped = true
-        lock.unlock()
-        guard !alreadyStopped else { return }
+        guard markStopped() else { return }
         try? stdinPipe.fileHandleForWriting.close()
+        let reaper = Reaper(process: process, childPID: announcedChildPID, logFile: logFile)
+        Thread.detachNewThread { reaper.reap(grace: grace) }
+    }
+
+    /// ``stop(grace:)``, then waits (off the cooperative pool) until the helper has exited.
+    func stopAndWait(grace: TimeInterval = 8) async {
+        let reaper = Reaper(process: process, childPID: announcedChildPID, logFile: logFile)
+        let first = markStopped()
+        if first { try? stdinPipe.fileHandleForWriting.close() }
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            Thread.detachNewThread {
+                if first { reaper.reap(grace: grace) } else { reaper.waitForExit() }
+                continuation.resume()
+            }
+        }
+    }
+
+    private func markStopped() -> Bool {
+        lock.lock()
+        defer { lock.unlock() }
+        let first = !stopped
+        stopped = true
+        return first
+    }
+
+    deinit {
+        stop(grace: 3)
+    }
+}
+
+/// What stopping a helper needs once its owner may be gone: waits for the exit, kills what is left.
+private struct Reaper: @unchecked Sendable {
+    let process: Process
+    let childPID: Int32?
+    let logFile: URL
+
+    func reap(grace: TimeInterval) {
         let deadline = Date().addingTimeInterval(grace)
         while process.isRunning && Date() < deadline {
             usleep(20_000)
         }
         if process.isRunning {
-            if let child = announcedChildPID { kill(child, SIGKILL) }
+            if let childPID { kill(childPID, SIGKILL) }
             kill(process.processIdentifier, SIGKILL)
-            process.waitUntilExit()
         }
+        waitForExit()
         try? FileManager.default.removeItem(at: logFile)
     }
 
-    deinit {
-        stop(grace: 3)
+    func waitForExit() {
+        while process.isRunning {
+            usleep(20_000)
+        }
     }
 }

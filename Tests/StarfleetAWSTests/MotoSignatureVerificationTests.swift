@@ -69,7 +69,7 @@ struct MotoSignatureVerificationTests {
 
         // Stopping leaves neither the server nor anything listening.
         let serverPID = try #require(moto.serverProcessID)
-        moto.stop()
+        await moto.stop()
         #expect(!moto.isRunning)
         // The process may take a moment to be reaped on a loaded machine.
         var gone = false

@@ -31,13 +31,12 @@ struct ProcessRunnerTests {
     }
 
     @Test func timeoutStopsTheProcess() async throws {
-        let started = Date()
         let result = try await ProcessRunner.run("/bin/sh", ["-c", "echo started; exec sleep 30"], timeout: 0.5)
         #expect(result.timedOut)
-        #expect(result.exitCode != 0)
+        // Ended by the signal, not by the sleep running out (that would be exit 0). No wall-clock
+        // bound: on a starved 2-core CI machine the test's own resumption has come 34 s late.
+        #expect(result.exitCode == SIGTERM || result.exitCode == SIGKILL, "exit \(result.exitCode)")
         #expect(result.stdoutText == "started\n")
-        // Far below the child's 30 s sleep; loose because CI machines can be loaded.
-        #expect(Date().timeIntervalSince(started) < 20)
     }
 
     @Test func childrenCanHandleSIGTERM() async throws {

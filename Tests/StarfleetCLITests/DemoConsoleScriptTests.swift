@@ -99,6 +99,14 @@ struct DemoConsoleScriptTests {
         return result == 0
     }
 
+    /// `ps` lines of the demo's script, its console and moto (they name the demo directory).
+    static func processes(_ demo: Demo) async throws -> String {
+        let table = try await ProcessRunner.run("ps", ["-eo", "pid,ppid,pgid,stat,etime,wchan:20,args"], timeout: 20)
+        let lines = table.stdoutText.split(separator: "\n")
+        return lines.filter { $0.contains(demo.directory.path) || $0.contains("scripts/console") || $0.contains("moto_server") }
+            .joined(separator: "\n")
+    }
+
     @Test("every way out stops the demo's moto server", arguments: Exit.allCases)
     func everyExitStopsMoto(exit: Exit) async throws {
         let demo = try await Demo.start()
@@ -108,21 +116,27 @@ struct DemoConsoleScriptTests {
         let port = try demo.endpointPort()
         #expect(Self.isAlive(moto) && Self.somethingListens(on: port), "moto should be up while the console runs")
 
-        switch exit {
-        case .quitCommand:
-            try await demo.tmux.keys(":")
-            try await demo.tmux.type("q")
-            try await demo.tmux.keys("Enter")
-            try await demo.tmux.wait(for: "DEMO-EXITED 0", timeout: 30)
-        case .controlC:
-            try await demo.tmux.keys("C-c")
-            try await demo.tmux.wait(for: "DEMO-EXITED", timeout: 30)
-        case .closedTerminal:
-            _ = TmuxConsole.spawnAndWait(["tmux", "-L", demo.tmux.socket, "kill-server"])
-        case .terminateSignal:
-            #expect(Glibc.kill(script, SIGTERM) == 0)
-            let screen = try await demo.tmux.wait(for: "DEMO-EXITED", timeout: 30)
-            #expect(screen.contains("DEMO-EXITED 143"), "the script re-raises SIGTERM after cleaning up:\n\(screen)")
+        do {
+            switch exit {
+            case .quitCommand:
+                try await demo.tmux.keys(":")
+                try await demo.tmux.type("q")
+                try await demo.tmux.keys("Enter")
+                try await demo.tmux.wait(for: "DEMO-EXITED 0", timeout: 60)
+            case .controlC:
+                try await demo.tmux.keys("C-c")
+                try await demo.tmux.wait(for: "DEMO-EXITED", timeout: 60)
+            case .closedTerminal:
+                _ = TmuxConsole.spawnAndWait(["tmux", "-L", demo.tmux.socket, "kill-server"])
+            case .terminateSignal:
+                #expect(Glibc.kill(script, SIGTERM) == 0)
+                let screen = try await demo.tmux.wait(for: "DEMO-EXITED", timeout: 60)
+                #expect(screen.contains("DEMO-EXITED 143"), "the script re-raises SIGTERM after cleaning up:\n\(screen)")
+            }
+        } catch {
+            // Which process is still there says where the way out stopped.
+            Issue.record("\(error)\nprocesses still running:\n\(try await Self.processes(demo))")
+            return
         }
         #expect(try await Self.waitGone(script, seconds: 20), "scripts/console (pid \(script)) is still running")
         #expect(try await Self.waitGone(moto, seconds: 20), "moto_server (pid \(moto)) outlived the console (\(exit.rawValue))")

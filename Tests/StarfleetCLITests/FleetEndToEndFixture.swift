@@ -78,14 +78,18 @@ struct FleetStack: Sendable {
                 Int(attributes["ApproximateNumberOfMessagesNotVisible"] ?? "") ?? -1)
     }
 
-    /// Every message on the queue, read without deleting; each stays invisible for `hideFor` seconds.
-    func peek(_ queueURL: String, hideFor seconds: Int = 4) async throws -> [SQSMessage] {
+    /// Every message on the queue, left on it: each is received once under a long visibility
+    /// timeout (so a slow, loaded machine never sees one twice and stops early), then made
+    /// visible again at once.
+    func peek(_ queueURL: String) async throws -> [SQSMessage] {
         var seen: [String: SQSMessage] = [:]
         while true {
-            let batch = try await sqs.receiveMessages(queueURL: queueURL, maxMessages: 10, waitSeconds: 0, visibilityTimeout: seconds)
-            // Nothing new: everything was seen (a message can come back once its visibility ends).
-            guard batch.contains(where: { seen[$0.messageId] == nil }) else { break }
+            let batch = try await sqs.receiveMessages(queueURL: queueURL, maxMessages: 10, waitSeconds: 0, visibilityTimeout: 300)
+            if batch.isEmpty { break }
             for message in batch { seen[message.messageId] = message }
+        }
+        for message in seen.values {
+            try await sqs.changeMessageVisibility(queueURL: queueURL, receiptHandle: message.receiptHandle, visibilityTimeout: 0)
         }
         return Array(seen.values)
     }

@@ -325,7 +325,7 @@ struct RunCommandEndToEndTests {
         let outcome = try #require(finished)
         #expect(outcome.status == 130, "\(messages)")
         #expect(!outcome.signaled, "the run exits by itself, not by the signal")
-        #expect(ContinuousClock.now - started < .seconds(20), "stopped promptly, not after the delay")
+        #expect(ContinuousClock.now - started < .seconds(50), "stopped at the signal, not after the 60 s delay")
         #expect(messages.contains("[🛑] Received SIGTERM: stopping the run; work already done stays done."), "\(messages)")
         #expect(messages.contains { $0.hasPrefix("[🛑] Run interrupted") }, "\(messages)")
         #expect(!messages.contains("[✅] Done!"))

@@ -47,6 +47,6 @@ public struct XMLNode: Sendable, Equatable {
 
     /// Parses a document and returns its root element.
     public static func parse(_ data: Data) throws -> XMLNode {
-        try XMLTreeBuilder.parse(data)
+        try XMLTreeParser.parse(data)
     }
 }
