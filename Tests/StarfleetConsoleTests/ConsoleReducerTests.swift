@@ -16,6 +16,14 @@ struct ConsoleReducerTests {
         return (state, directory)
     }
 
+    /// Presses d: the dry run's launch.
+    func startDryRun(_ state: inout AppState) throws -> RunLaunch {
+        let effects = ConsoleReducer.reduce(&state, .key(.char("d")))
+        return try #require(effects.first.flatMap { effect -> RunLaunch? in
+            if case .startRun(let launch) = effect { return launch } else { return nil }
+        }, "no dry run started: \(effects)")
+    }
+
     // MARK: - Commit gate
 
     @Test("Commit before any dry run is refused, and the footer says why")
@@ -132,17 +140,23 @@ struct ConsoleReducerTests {
         configurationChanged.fleet.snapshot!.configurationDigest = "different"
         #expect(RunFeature.commitGateReason(configurationChanged)?.contains("configuration changed") == true)
 
-        var otherShip = state
-        otherShip.lastSuccessfulDryRun!.fingerprint = RunFingerprint(
-            ship: "ConsoleAccountShip", payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
-            accountId: nil, region: nil)
-        #expect(RunFeature.commitGateReason(otherShip)?.contains("was of ConsoleAccountShip") == true)
+        // Only this target's own dry run counts: another ship's or another account's opens nothing.
+        for other in [CommitGate.Target(ship: "ConsoleAccountShip", accountId: nil, region: nil),
+                      CommitGate.Target(ship: good.ship, accountId: "000000000001", region: "us-east-1")] {
+            var elsewhere = state
+            elsewhere.commitGate = CommitGate()
+            elsewhere.commitGate.dryRunLaunched(runID: "other", target: other)
+            elsewhere.commitGate.dryRunStarted(runID: "other", fingerprint: RunFingerprint(
+                ship: other.ship, payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
+                accountId: other.accountId, region: other.region))
+            elsewhere.commitGate.dryRunFinished(runID: "other", outcome: .succeeded(nil), at: state.now)
+            #expect(RunFeature.commitGateReason(elsewhere)?.contains("needs a successful dry run") == true, "\(other)")
+        }
 
-        var otherTarget = state
-        otherTarget.lastSuccessfulDryRun!.fingerprint = RunFingerprint(
-            ship: good.ship, payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
-            accountId: "000000000001", region: "us-east-1")
-        #expect(RunFeature.commitGateReason(otherTarget)?.contains("another account/region") == true)
+        // Older than --max-plan-age.
+        var aged = state
+        aged.now = state.now.addingTimeInterval(CommitGate.defaultMaxPlanAge + 120)
+        #expect(RunFeature.commitGateReason(aged)?.contains("--max-plan-age") == true)
 
         // The configuration changed on disk between the key and the dialog: the re-check refuses.
         let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
@@ -155,6 +169,63 @@ struct ConsoleReducerTests {
         ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(onDisk)))
         #expect(state.overlay == nil)
         #expect(state.flash?.text.contains("configuration changed") == true)
+    }
+
+    @Test("A later dry run of the same inputs that fails or is cancelled revokes the gate: C refused, no stale dialog")
+    func laterDryRunRevokes() throws {
+        for ending in ["failed", "cancelled", "not started"] {
+            var (state, _) = try inspecting()
+            ConsoleFixture.dryRun(&state)
+            #expect(RunFeature.commitGateReason(state) == nil)
+            let launch = try startDryRun(&state)
+            // While it runs, the earlier success no longer counts.
+            let current = try #require(RunFeature.currentFingerprint(state))
+            #expect(state.commitGate.refusal(for: current, now: state.now)?.contains("still running") == true)
+            switch ending {
+            case "failed":
+                ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/l"))
+                ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: 3, signaled: false, at: state.now))
+            case "cancelled":
+                ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/l"))
+                ConsoleReducer.reduce(&state, .key(.char("x")))
+                ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: 15, signaled: true, at: state.now))
+            default:
+                ConsoleReducer.reduce(&state, .runNotStarted(id: launch.id, reason: "no binary"))
+            }
+            let reason = RunFeature.commitGateReason(state)
+            #expect(reason?.contains(ending == "cancelled" ? "was cancelled" : "failed") == true, "\(ending): \(String(describing: reason))")
+            #expect(state.lastSuccessfulDryRun == nil, "the dialog has no succeeded dry run to show (\(ending))")
+            // The footer shows C disabled, and C opens no dialog.
+            let items = ConsoleBindings.registry(for: state).footerItems(for: ConsoleBindings.contexts(for: state))
+            #expect(items.contains(FooterItem(key: "C", label: "Commit", isEnabled: false)), "\(ending)")
+            state.flash = nil
+            #expect(ConsoleReducer.reduce(&state, .key(.char("C"))).isEmpty)
+            #expect(state.overlay == nil)
+            // A commit check answered late (forged) opens nothing either.
+            ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(RunFeature.currentFingerprint(state)!)))
+            #expect(state.overlay == nil)
+        }
+    }
+
+    @Test("The commit dialog reads the plan the ship reported as data and shows it")
+    func dialogShowsPlan() throws {
+        var (state, _) = try inspecting()
+        let launch = try startDryRun(&state)
+        ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/l"))
+        ConsoleReducer.reduce(&state, .runOutput(id: launch.id, [
+            RunLogRecord.parse(#"{"level":"info","message":"Plan: 9 to add, 9 to change, 9 to destroy.","time":"2026-11-29T10:00:00.123Z"}"#),
+            RunLogRecord.parse(#"{"level":"info","message":"[📋] Plan for IAM role","no_changes":false,"plan_add":2,"plan_change":1,"plan_destroy":0,"time":"2026-11-29T10:00:00.456Z"}"#),
+        ]))
+        ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: 0, signaled: false, at: state.now))
+        #expect(state.lastSuccessfulDryRun?.plan == PlanSummary(toAdd: 2, toChange: 1))
+        _ = try ConsoleFixture.openCommitDialog(&state)
+        #expect(ConsoleView.render(state).text.contains("Plan:     2 to add, 1 to change, 0 to destroy"))
+        guard case .commitDialog(let dialog)? = state.overlay else {
+            Issue.record("no dialog")
+            return
+        }
+        let body = dialog.dialog.body.map(\.plainText).joined(separator: "\n")
+        #expect(!body.contains("9 to add"), "the text of a record is not the plan: \(body)")
     }
 
     @Test("Fanned-out ships need a target picked from the account index before running")
@@ -365,5 +436,41 @@ struct ConsoleReducerTests {
         _ = ConsoleFixture.type("q", into: &state)
         ConsoleReducer.reduce(&state, .key(.enter))
         #expect(state.shouldQuit)
+    }
+
+    // MARK: - Payload picker
+
+    /// Enter on the ship named `ship` in the fleet: the picker's first listing.
+    func openPicker(_ ship: String, _ state: inout AppState) -> [Effect] {
+        state.screens = [.fleet]
+        state.fleet.list.selected = state.fleet.visibleShips.firstIndex { $0.name == ship } ?? 0
+        return ConsoleReducer.reduce(&state, .key(.enter))
+    }
+
+    @Test("Each ship's picker starts in DIR/<ShipName>/ when it exists, not in the previous ship's directory")
+    func pickerStartsInTheShipsDirectory() throws {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
+        let first = openPicker("ConsoleSingleShip", &state)
+        #expect(first == [.listLocal(generation: state.picker!.generation, directory: "/payloads",
+                                     preferSubdirectory: "ConsoleSingleShip")])
+        // The services found /payloads/ConsoleSingleShip and listed it.
+        let listed = ConsoleReducer.reduce(&state, .pickerListed(generation: state.picker!.generation,
+                                                                  directory: "/payloads/ConsoleSingleShip", .success([])))
+        #expect(state.picker?.directory == "/payloads/ConsoleSingleShip")
+        #expect(listed.contains(.rememberPayloadDirectory("/payloads")), "the root is remembered, not the ship's directory")
+
+        let second = openPicker("ConsoleAccountShip", &state)
+        #expect(second == [.listLocal(generation: state.picker!.generation, directory: "/payloads",
+                                      preferSubdirectory: "ConsoleAccountShip")])
+
+        // With --payloads, every ship starts from that root whatever the previous picker browsed.
+        state.payloadRoot = "/root"
+        ConsoleReducer.reduce(&state, .pickerListed(generation: state.picker!.generation, directory: "/elsewhere",
+                                                    .success([])))
+        #expect(state.payloadDirectory == "/elsewhere")
+        let third = openPicker("ConsoleSingleShip", &state)
+        #expect(third == [.listLocal(generation: state.picker!.generation, directory: "/root",
+                                     preferSubdirectory: "ConsoleSingleShip")])
     }
 }

@@ -85,12 +85,18 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var input: ActiveInput?
     public var flash: Flash?
-    /// The last dry run that succeeded (commit needs one with the same fingerprint).
+    /// Each target's latest dry run: what decides whether commit is offered.
+    public var commitGate = CommitGate()
+    /// The details of the last dry run that succeeded, for the commit dialog (shown only while
+    /// the gate still approves that run).
     public var lastSuccessfulDryRun: DryRunRecord?
     /// A commit waiting for its last check (configuration re-read) before the dialog opens.
     public var pendingCommit: RunLaunch?
     /// The local directory the picker opens (from `--payloads`, else `console.json`).
     public var payloadDirectory: String
+    /// `--payloads DIR`: every ship's picker starts in `DIR/<ShipName>/` (or `DIR`), whatever
+    /// the previous picker browsed.
+    public var payloadRoot: String?
     public var shouldQuit = false
     /// A counter for request ids and run ids.
     public var sequence = 0

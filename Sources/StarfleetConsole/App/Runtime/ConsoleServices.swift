@@ -154,7 +154,9 @@ public final class ConsoleServices: Sendable {
     func invocation(_ launch: RunLaunch, payloadPath: String) -> RunInvocation {
         RunInvocation(ship: launch.ship, configurationDirectory: options.configurationDirectory, payloadPath: payloadPath,
                       accountId: launch.target?.accountId, region: launch.target?.region,
-                      accountIndexFile: options.accountIndexFile, mode: launch.mode, logFormat: .jsonl)
+                      accountIndexFile: options.accountIndexFile, mode: launch.mode, logFormat: .jsonl,
+                      expectedConfigurationDigest: launch.expectedConfigurationDigest,
+                      expectedAccountIndexDigest: options.accountIndexFile == nil ? nil : launch.expectedAccountIndexDigest)
     }
 
     // MARK: - Picker

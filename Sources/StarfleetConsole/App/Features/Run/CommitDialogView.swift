@@ -19,6 +19,9 @@ enum CommitDialogView {
             let seconds = String(format: "%.1f", dryRun.duration)
             body.append(StyledLine([Span("Dry run:  ", .textMuted),
                                     Span("succeeded · exit 0 · \(seconds) s · \(dryRun.lineCount) log lines", .badgeEnabled)]))
+            body.append(StyledLine([Span("Plan:     ", .textMuted),
+                                    Span(dryRun.plan.map { $0.description } ?? "not reported by the ship",
+                                         style: .concrete(Style(attributes: .bold)))]))
             for line in dryRun.summary.suffix(4) {
                 body.append(StyledLine([Span("  │ ", .textMuted), Span(TextLayout.truncate(TextLayout.sanitize(line), to: room))]))
             }

@@ -23,7 +23,9 @@ enum RunCompletion {
         let mode = run.launch.mode.label
         switch run.status {
         case .succeeded:
-            run.log.append(LogLine("[console] ✔ \(mode) succeeded · exit 0 · \(String(format: "%.1f", duration)) s", level: .info))
+            let plan = run.plan.map { " · plan: \($0.description)" } ?? ""
+            run.log.append(LogLine("[console] ✔ \(mode) succeeded · exit 0 · \(String(format: "%.1f", duration)) s\(plan)",
+                                   level: .info))
         case .cancelled:
             run.log.append(LogLine("[console] ■ \(mode) cancelled · \(signaled ? "signal" : "exit") \(exitStatus)", level: .warning))
         case .crashed(let signal):
@@ -31,12 +33,13 @@ enum RunCompletion {
         default:
             run.log.append(LogLine("[console] ✘ \(mode) failed · exit \(exitStatus)", level: .error))
         }
+        recordDryRunEnd(&state, run, outcome: gateOutcome(run), at: date)
         if run.status == .succeeded, !run.launch.mode.isCommit, let fingerprint = run.fingerprint {
-            var summary = run.highlights.suffix(3).map { $0 }
-            if let info = run.lastInfo.map(RunState.firstLine), !summary.contains(info) { summary.append(info) }
+            // The plan itself is data (`run.plan`); the warnings are worth repeating as they are.
+            let summary = run.highlights.suffix(3).map { $0 }
             state.lastSuccessfulDryRun = DryRunRecord(fingerprint: fingerprint, runID: id, payloadName: run.launch.origin.display,
                                                       finishedAt: date, duration: duration, lineCount: run.lineCount,
-                                                      summary: summary)
+                                                      summary: summary, plan: run.plan)
             state.showFlash(state.readOnly ? "Dry run succeeded." : "Dry run succeeded: C commits the same payload (after confirmation).")
         } else if run.status == .succeeded {
             state.showFlash("Commit succeeded.")
@@ -56,5 +59,25 @@ enum RunCompletion {
             region: run.launch.target?.region, start: iso.format(run.startedAt), end: iso.format(date),
             exitStatus: signaled ? 128 + exitStatus : exitStatus, logPath: logPath)
         return [.recordHistory(record)]
+    }
+
+    /// A dry run's end in the commit gate; one that did not succeed also drops the details the
+    /// dialog would have repeated for its target.
+    static func recordDryRunEnd(_ state: inout AppState, _ run: RunState, outcome: CommitGate.Outcome, at date: Date) {
+        guard !run.launch.mode.isCommit else { return }
+        state.commitGate.dryRunFinished(runID: run.launch.id, outcome: outcome, at: date)
+        if case .succeeded = outcome { return }
+        if state.lastSuccessfulDryRun.map({ CommitGate.Target($0.fingerprint) }) == run.launch.gateTarget {
+            state.lastSuccessfulDryRun = nil
+        }
+    }
+
+    /// What the commit gate records for a finished dry run.
+    static func gateOutcome(_ run: RunState) -> CommitGate.Outcome {
+        switch run.status {
+        case .succeeded: return .succeeded(run.plan)
+        case .cancelled: return .cancelled
+        default: return .failed
+        }
     }
 }

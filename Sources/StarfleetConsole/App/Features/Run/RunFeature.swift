@@ -15,6 +15,7 @@ enum RunFeature: ConsoleFeature {
             run.fingerprint = fingerprint
             run.logPath = logPath
             state.run = run
+            if !run.launch.mode.isCommit { state.commitGate.dryRunStarted(runID: id, fingerprint: fingerprint) }
             return []
         case .runOutput(let id, let records):
             // In place: a copy of the run would copy its 10,000-line log buffer for every batch.
@@ -28,6 +29,7 @@ enum RunFeature: ConsoleFeature {
             run.endedAt = state.now
             run.log.append(LogLine("[console] The run did not start: \(reason)", level: .error))
             state.run = run
+            RunCompletion.recordDryRunEnd(&state, run, outcome: .failed, at: state.now)
             state.showFlash("The run did not start: \(reason)", .error)
             return []
         default:
@@ -104,7 +106,14 @@ enum RunFeature: ConsoleFeature {
         if state.readOnly { return "The console is read-only." }
         if let reason = dryRunReason(state) { return reason }
         guard let fingerprint = currentFingerprint(state) else { return "Open a payload first." }
-        return fingerprint.commitRefusal(lastSuccessfulDryRun: state.lastSuccessfulDryRun?.fingerprint)
+        return state.commitGate.refusal(for: fingerprint, now: state.now)
+    }
+
+    /// The dry run the dialog describes: the last successful one, only while the gate approves it.
+    static func approvedDryRun(_ state: AppState, _ fingerprint: RunFingerprint) -> DryRunRecord? {
+        guard let approved = state.commitGate.approved(fingerprint, now: state.now),
+              let record = state.lastSuccessfulDryRun, record.runID == approved.runID else { return nil }
+        return record
     }
 
     // MARK: - Starting
@@ -112,11 +121,14 @@ enum RunFeature: ConsoleFeature {
     static func makeLaunch(_ state: inout AppState, mode: RunMode) -> RunLaunch? {
         guard let inspector = state.inspector, let document = inspector.document else { return nil }
         let sequence = state.nextID()
+        let gateTarget = CommitGate.Target(ship: inspector.ship, accountId: inspector.target?.accountId,
+                                           region: inspector.target?.region)
         let stamp = Date.ISO8601FormatStyle(timeZone: .gmt).format(state.now).filter { $0.isNumber || $0 == "T" }
+        let approved = mode.isCommit ? state.commitGate.latest[gateTarget]?.fingerprint : nil
         return RunLaunch(id: "\(stamp)-\(state.sessionTag)-\(sequence)", ship: inspector.ship, origin: inspector.origin,
                          payloadData: document.data, payloadSHA256: document.sha256, target: inspector.target,
-                         mode: mode,
-                         expectedConfigurationDigest: mode.isCommit ? state.lastSuccessfulDryRun?.fingerprint.configurationSHA256 : nil)
+                         mode: mode, expectedConfigurationDigest: approved?.configurationSHA256,
+                         expectedAccountIndexDigest: approved?.accountIndexSHA256)
     }
 
     static func startDryRun(_ state: inout AppState) -> [Effect] {
@@ -129,6 +141,14 @@ enum RunFeature: ConsoleFeature {
     }
 
     static func start(_ launch: RunLaunch, _ state: inout AppState) -> [Effect] {
+        if launch.mode.isCommit {
+            // The successful dry run is spent by this commit (terraform's plan → apply).
+            state.commitGate.spend(launch.gateTarget)
+            state.lastSuccessfulDryRun = nil
+        } else {
+            // From now on this run is the target's latest: the earlier result no longer counts.
+            state.commitGate.dryRunLaunched(runID: launch.id, target: launch.gateTarget)
+        }
         state.run = RunState(launch: launch, startedAt: state.now)
         state.push(.run)
         return [.startRun(launch)]
@@ -155,7 +175,7 @@ enum RunFeature: ConsoleFeature {
             state.showFlash("Commit refused: \(failure.message)", .error)
             return []
         case .success(let fingerprint):
-            if let reason = fingerprint.commitRefusal(lastSuccessfulDryRun: state.lastSuccessfulDryRun?.fingerprint) {
+            if let reason = state.commitGate.refusal(for: fingerprint, now: state.now) {
                 state.showFlash("Commit refused: \(reason)", .error)
                 return []
             }
@@ -164,7 +184,7 @@ enum RunFeature: ConsoleFeature {
                 return []
             }
             state.overlay = .commitDialog(CommitDialogView.make(launch: launch, fingerprint: fingerprint,
-                                                                dryRun: state.lastSuccessfulDryRun, size: state.size))
+                                                                dryRun: approvedDryRun(state, fingerprint), size: state.size))
             state.flash = nil
             return []
         }
@@ -182,7 +202,7 @@ enum RunFeature: ConsoleFeature {
             let typed = dialog.dialog.input?.text ?? ""
             guard typed == dialog.launch.ship else {
                 var next = CommitDialogView.make(launch: dialog.launch, fingerprint: dialog.fingerprint,
-                                                 dryRun: state.lastSuccessfulDryRun, size: state.size,
+                                                 dryRun: approvedDryRun(state, dialog.fingerprint), size: state.size,
                                                  error: typed.isEmpty ? "Type the ship's name to confirm."
                                                                       : "“\(typed)” is not \(dialog.launch.ship).")
                 next.dialog.input = dialog.dialog.input
@@ -195,8 +215,11 @@ enum RunFeature: ConsoleFeature {
                 state.showFlash("A run is in progress.", .warning)
                 return []
             }
-            // The successful dry run is spent by this commit (terraform's plan → apply).
-            state.lastSuccessfulDryRun = nil
+            // The gate again, at the last moment: the plan may have aged while the dialog was open.
+            if let reason = state.commitGate.refusal(for: dialog.fingerprint, now: state.now) {
+                state.showFlash("Commit refused: \(reason)", .error)
+                return []
+            }
             return start(dialog.launch, &state)
         case .none:
             state.overlay = .commitDialog(dialog)
