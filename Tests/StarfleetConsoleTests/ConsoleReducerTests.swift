@@ -266,6 +266,62 @@ struct ConsoleReducerTests {
         #expect(launch.target?.accountId == "000000000002")
     }
 
+    /// Picks the fan-out row of `account` and dry-runs it to `exitStatus`, the ship reporting `plan`.
+    func dryRun(account: String, exitStatus: Int32, plan: PlanSummary?, _ state: inout AppState) throws {
+        state.screens = [.fleet, .inspector]
+        state.inspector!.tab = .fanOut
+        state.inspector!.fanOut.list.selected = try #require(state.inspector!.fanOut.visibleRows.firstIndex { $0.accountId == account })
+        ConsoleReducer.reduce(&state, .key(.enter))
+        let launch = try startDryRun(&state)
+        ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: try #require(RunFeature.currentFingerprint(state)),
+                                                  logPath: "/tmp/l"))
+        if let plan {
+            let fields = plan.metadata.map { "\"\($0.key)\":\($0.value)" }.sorted().joined(separator: ",")
+            ConsoleReducer.reduce(&state, .runOutput(id: launch.id, [RunLogRecord.parse(#"{"level":"info","message":"plan","#
+                                                                                       + fields + "}")]))
+        }
+        ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: exitStatus, signaled: false, at: state.now))
+        ConsoleReducer.reduce(&state, .key(.escape))
+    }
+
+    @Test("The fan-out table shows each target's last dry run as the gate sees it, its tags, and filters on them")
+    func targetsTableOutcomes() throws {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
+        let payload = """
+        TemplateName: Some
+        TemplateDescription: Some accounts.
+        IncludeAccounts:
+          AllAccounts: true
+        """
+        ConsoleFixture.inspecting(payload, state: &state, ship: "ConsoleAccountShip")
+        state.inspector!.fanOut.isLoading = false
+        state.inspector!.fanOut.rows = [FanOutRow(accountId: "000000000001", accountName: "Alpha", region: nil, tags: "env=prod"),
+                                        FanOutRow(accountId: "000000000002", accountName: "Beta", region: nil, tags: "env=dev"),
+                                        FanOutRow(accountId: "000000000003", accountName: "Gamma", region: nil, tags: "")]
+        try dryRun(account: "000000000001", exitStatus: 0, plan: PlanSummary(toAdd: 2, toChange: 1), &state)
+        try dryRun(account: "000000000002", exitStatus: 3, plan: nil, &state)
+        try dryRun(account: "000000000003", exitStatus: 0, plan: .noChanges, &state)
+        #expect(state.screen == .inspector && state.inspector?.tab == .fanOut)
+        let lines = ConsoleView.render(state).lines()
+        func row(_ name: String) -> String { lines.first { $0.contains(name) && $0.contains("│") } ?? "" }
+        #expect(row("Alpha").contains("env=prod") && row("Alpha").contains("✔ +2 ~1 -0"), "\(lines)")
+        #expect(row("Beta").contains("✗ failed"), "\(lines)")
+        #expect(row("Gamma").contains("✔ no changes"), "\(lines)")
+        // "No changes" is nothing to commit.
+        #expect(RunFeature.commitGateReason(state)?.contains("nothing to commit") == true)
+
+        // A changed payload makes every earlier success stale.
+        state.inspector!.document = ConsoleFixture.document(payload + "\n# edited", ship: ConsoleAccountShip.self)
+        let edited = ConsoleView.render(state).lines()
+        #expect(edited.first { $0.contains("Alpha") && $0.contains("│") }?.contains("stale") == true, "\(edited)")
+
+        // / filters over every column, tags included.
+        ConsoleReducer.reduce(&state, .key(.char("/")))
+        _ = ConsoleFixture.type("env=dev", into: &state)
+        #expect(state.inspector!.fanOut.visibleRows.map(\.accountName) == ["Beta"])
+    }
+
     // MARK: - Read-only
 
     @Test("Read-only mode removes commit entirely: no binding, no footer entry, no help line, no dialog")

@@ -105,6 +105,28 @@ public struct CommitGate: Sendable, Hashable {
         return nil
     }
 
+    /// What a target's row shows: its latest dry run, judged against the inputs as they are now.
+    public enum TargetStatus: Sendable, Hashable {
+        case notRun
+        case running
+        /// Succeeded and still committable: the plan it reported (nil: none reported).
+        case ready(PlanSummary?)
+        case failed
+        case cancelled
+        /// Succeeded, but the inputs changed or it is older than `maxPlanAge`.
+        case stale
+    }
+
+    public func status(of fingerprint: RunFingerprint, now: Date) -> TargetStatus {
+        guard let entry = latest[Target(fingerprint)] else { return .notRun }
+        switch entry.outcome {
+        case .running: return .running
+        case .failed: return .failed
+        case .cancelled: return .cancelled
+        case .succeeded(let plan): return refusal(for: fingerprint, now: now) == nil ? .ready(plan) : .stale
+        }
+    }
+
     /// A commit of several targets: which run, which are skipped ("no changes"), which are refused.
     public struct Decision: Sendable, Hashable {
         public var toCommit: [RunFingerprint] = []

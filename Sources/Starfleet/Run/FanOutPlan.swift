@@ -7,6 +7,8 @@ public struct FanOutPlan: Sendable, Equatable {
         public let accountName: String?
         /// Empty for ACCOUNT ships.
         public let regions: [String]
+        /// The account's tags in the index (the console's targets table shows and filters them).
+        public var tags: [String: String] = [:]
     }
 
     public let strategy: FanOutStrategy
@@ -27,12 +29,13 @@ public struct FanOutPlan: Sendable, Equatable {
         switch strategy {
         case .account:
             let targets = resolver.accounts(for: payload).sorted().map {
-                Target(accountId: $0, accountName: resolver.index.name(of: $0), regions: [])
+                Target(accountId: $0, accountName: resolver.index.name(of: $0), regions: [], tags: resolver.index.tags(of: $0))
             }
             return FanOutPlan(strategy: strategy, targets: targets)
         default:
             let targets = resolver.regionTargets(for: payload).map {
-                Target(accountId: $0.account, accountName: resolver.index.name(of: $0.account), regions: $0.regions)
+                Target(accountId: $0.account, accountName: resolver.index.name(of: $0.account), regions: $0.regions,
+                       tags: resolver.index.tags(of: $0.account))
             }
             return FanOutPlan(strategy: strategy, targets: targets)
         }

@@ -15,10 +15,11 @@ enum InspectorFeature: ConsoleFeature {
             switch result {
             case .success(let plan):
                 inspector.fanOut.rows = plan.targets.flatMap { target -> [FanOutRow] in
-                    if plan.strategy == .accountRegion {
-                        return target.regions.map { FanOutRow(accountId: target.accountId, accountName: target.accountName, region: $0) }
+                    let tags = target.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+                    let regions: [String?] = plan.strategy == .accountRegion ? target.regions : [nil]
+                    return regions.map {
+                        FanOutRow(accountId: target.accountId, accountName: target.accountName, region: $0, tags: tags)
                     }
-                    return [FanOutRow(accountId: target.accountId, accountName: target.accountName, region: nil)]
                 }
                 inspector.fanOut.invocationCount = plan.invocationCount
                 inspector.fanOut.error = nil

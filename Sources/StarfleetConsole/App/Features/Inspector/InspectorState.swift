@@ -24,6 +24,8 @@ public struct FanOutRow: Hashable, Sendable {
     public var accountId: String
     public var accountName: String?
     public var region: String?
+    /// `key=value` pairs sorted by key.
+    public var tags: String = ""
 }
 
 public struct FanOutState: Hashable, Sendable {
@@ -40,7 +42,7 @@ public struct FanOutState: Hashable, Sendable {
         guard !filter.isEmpty else { return rows }
         return rows.filter {
             TextSearch.contains($0.accountId, filter) || TextSearch.contains($0.accountName ?? "", filter)
-                || TextSearch.contains($0.region ?? "", filter)
+                || TextSearch.contains($0.region ?? "", filter) || TextSearch.contains($0.tags, filter)
         }
     }
 }

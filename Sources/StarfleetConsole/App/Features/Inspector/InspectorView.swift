@@ -68,6 +68,23 @@ enum InspectorView {
             .render(on: &surface, in: rightInner.inset(left: 1), theme: theme)
     }
 
+    /// The row's latest dry run as the commit gate sees it now.
+    static func outcome(_ state: AppState, _ row: FanOutRow) -> StyledLine {
+        guard let fingerprint = RunFeature.fingerprint(state, accountId: row.accountId, region: row.region) else {
+            return StyledLine()
+        }
+        switch state.commitGate.status(of: fingerprint, now: state.now) {
+        case .notRun: return StyledLine("—", style: .theme(.textMuted))
+        case .running: return StyledLine("… running", style: .theme(.textMuted))
+        case .ready(let plan?) where !plan.hasChanges: return StyledLine("✔ no changes", style: .theme(.diffAdd))
+        case .ready(let plan?): return StyledLine("✔ +\(plan.toAdd) ~\(plan.toChange) -\(plan.toDestroy)", style: .theme(.diffAdd))
+        case .ready(nil): return StyledLine("✔ succeeded", style: .theme(.diffAdd))
+        case .failed: return StyledLine("✗ failed", style: .theme(.error))
+        case .cancelled: return StyledLine("■ cancelled", style: .theme(.logWarning))
+        case .stale: return StyledLine("stale", style: .theme(.logWarning))
+        }
+    }
+
     static func renderFanOut(_ state: AppState, _ inspector: InspectorState, layout: ConsoleLayout,
                              on surface: inout MemorySurface) {
         let theme = state.theme
@@ -91,12 +108,15 @@ enum InspectorView {
         }
         var columns = [TableColumn("Account", width: .fit(min: 12)), TableColumn("Name", width: .flex(weight: 2, min: 8))]
         if inspector.strategy == .accountRegion { columns.append(TableColumn("Region", width: .fit(min: 10))) }
-        columns.append(TableColumn("", width: .fixed(10)))
+        columns += [TableColumn("Tags", width: .flex(weight: 2, min: 6)), TableColumn("Last dry run", width: .fixed(16)),
+                    TableColumn("", width: .fixed(10))]
         ConsoleView.table(columns: columns, count: rows.count, list: fanOut.list, in: inner,
                           emptyMessage: "The payload fans out to no account.", on: &surface, theme: theme) { index in
             let row = rows[index]
             var cells = [StyledLine(row.accountId), StyledLine(row.accountName ?? "—")]
             if inspector.strategy == .accountRegion { cells.append(StyledLine(row.region ?? "—")) }
+            cells.append(StyledLine(row.tags, style: .theme(.textMuted)))
+            cells.append(outcome(state, row))
             let picked = inspector.target.map { $0.accountId == row.accountId && $0.region == row.region } ?? false
             cells.append(picked ? StyledLine(" TARGET ", style: .theme(.badgeDryRun)) : StyledLine())
             return TableRow(cells)

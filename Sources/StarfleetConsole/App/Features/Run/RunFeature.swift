@@ -91,11 +91,16 @@ enum RunFeature: ConsoleFeature {
 
     /// The fingerprint a run of the inspector's payload would have with the loaded configuration.
     static func currentFingerprint(_ state: AppState) -> RunFingerprint? {
+        fingerprint(state, accountId: state.inspector?.target?.accountId, region: state.inspector?.target?.region)
+    }
+
+    /// The same for another target of the payload (a fan-out row).
+    static func fingerprint(_ state: AppState, accountId: String?, region: String?) -> RunFingerprint? {
         guard let inspector = state.inspector, let document = inspector.document,
               let snapshot = state.fleet.snapshot else { return nil }
         let invocation = RunInvocation(ship: inspector.ship, configurationDirectory: state.configurationDirectory,
-                                       payloadPath: inspector.origin.display, accountId: inspector.target?.accountId,
-                                       region: inspector.target?.region, accountIndexFile: state.accountIndexOverride,
+                                       payloadPath: inspector.origin.display, accountId: accountId,
+                                       region: region, accountIndexFile: state.accountIndexOverride,
                                        mode: .dryRun)
         return invocation.fingerprint(payloadSHA256: document.sha256, configurationDigest: snapshot.configurationDigest,
                                       accountIndexDigest: snapshot.accountIndexDigest)
@@ -106,7 +111,11 @@ enum RunFeature: ConsoleFeature {
         if state.readOnly { return "The console is read-only." }
         if let reason = dryRunReason(state) { return reason }
         guard let fingerprint = currentFingerprint(state) else { return "Open a payload first." }
-        return state.commitGate.refusal(for: fingerprint, now: state.now)
+        if let refusal = state.commitGate.refusal(for: fingerprint, now: state.now) { return refusal }
+        if !state.commitGate.decide([fingerprint], now: state.now).noChanges.isEmpty {
+            return "The dry run found no changes: there is nothing to commit."
+        }
+        return nil
     }
 
     /// The dry run the dialog describes: the last successful one, only while the gate approves it.
