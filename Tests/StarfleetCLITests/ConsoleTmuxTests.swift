@@ -254,6 +254,7 @@ struct ConsoleTmuxTests {
         #expect(screen.contains("commit.yaml"))
         #expect(screen.contains("Target:   single invocation"))
         #expect(screen.contains("Dry run:  succeeded · exit 0"))
+        #expect(screen.contains("Plan:     0 to add, 1 to change, 0 to destroy"), "the plan the ship reported as data")
         #expect(screen.contains("Commit flag is disabled"))
         try await console.keys("Tab", "Enter")
         try await console.wait(for: "Type the ship's name to confirm.")

@@ -232,12 +232,7 @@ struct ConsoleReducerTests {
     func fanOutTarget() throws {
         let directory = try ConsoleFixture.directory()
         var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
-        ConsoleFixture.inspecting("""
-        TemplateName: Some
-        TemplateDescription: Some accounts.
-        IncludeAccounts:
-          AllAccounts: true
-        """, state: &state, ship: "ConsoleAccountShip")
+        ConsoleFixture.inspecting(ConsoleFixture.accountPayload, state: &state, ship: "ConsoleAccountShip")
         #expect(RunFeature.dryRunReason(state)?.contains("Pick the account") == true)
         #expect(ConsoleReducer.reduce(&state, .key(.char("d"))).isEmpty)
         let inspector = state.inspector!
@@ -288,12 +283,7 @@ struct ConsoleReducerTests {
     func targetsTableOutcomes() throws {
         let directory = try ConsoleFixture.directory()
         var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
-        let payload = """
-        TemplateName: Some
-        TemplateDescription: Some accounts.
-        IncludeAccounts:
-          AllAccounts: true
-        """
+        let payload = ConsoleFixture.accountPayload
         ConsoleFixture.inspecting(payload, state: &state, ship: "ConsoleAccountShip")
         state.inspector!.fanOut.isLoading = false
         state.inspector!.fanOut.rows = [FanOutRow(accountId: "000000000001", accountName: "Alpha", region: nil, tags: "env=prod"),

@@ -85,6 +85,10 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var input: ActiveInput?
     public var flash: Flash?
+    /// The dry run of the marked targets, while it runs and after.
+    public var fleetRun: FleetRunState?
+    /// How many targets of a fleet dry run run at once (`--fleet-concurrency`).
+    public var fleetConcurrency = 4
     /// Each target's latest dry run: what decides whether commit is offered.
     public var commitGate = CommitGate()
     /// The details of the last dry run that succeeded, for the commit dialog (shown only while
@@ -120,5 +124,5 @@ public struct AppState: Sendable {
     public var isTooSmall: Bool { TooSmallNotice.isTooSmall(size) }
 
     public var isCommitting: Bool { run.map { $0.launch.mode.isCommit && $0.status.isActive } ?? false }
-    public var isRunActive: Bool { run?.status.isActive ?? false }
+    public var isRunActive: Bool { (run?.status.isActive ?? false) || (fleetRun?.isActive ?? false) }
 }

@@ -22,11 +22,14 @@ public struct ConsoleOptions: Sendable {
     public var runExecutable: String
     /// `--max-plan-age`: how old a successful dry run may be when its commit starts.
     public var maxPlanAge: TimeInterval
+    /// `--fleet-concurrency`: how many targets of a fleet dry run run at once.
+    public var fleetConcurrency: Int
 
     public init(configurationDirectory: String, payloadsDirectory: String? = nil, theme: String? = nil,
                 readOnly: Bool = false, accountIndexFile: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                runExecutable: String? = nil, maxPlanAge: TimeInterval = CommitGate.defaultMaxPlanAge) {
+                runExecutable: String? = nil, maxPlanAge: TimeInterval = CommitGate.defaultMaxPlanAge,
+                fleetConcurrency: Int = 4) {
         self.configurationDirectory = configurationDirectory
         self.payloadsDirectory = payloadsDirectory
         self.theme = theme
@@ -35,6 +38,7 @@ public struct ConsoleOptions: Sendable {
         self.environment = environment
         self.runExecutable = runExecutable ?? Self.defaultRunExecutable(environment: environment)
         self.maxPlanAge = maxPlanAge
+        self.fleetConcurrency = fleetConcurrency
     }
 
     /// `STARFLEET_CONSOLE_RUN_EXECUTABLE`, else the running binary.

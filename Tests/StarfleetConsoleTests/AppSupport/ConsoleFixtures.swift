@@ -134,6 +134,14 @@ enum ConsoleFixture {
     BucketRegion: 12
     """
 
+    /// A valid ConsoleAccountShip payload for every account.
+    static let accountPayload = """
+    TemplateName: Some
+    TemplateDescription: Some accounts.
+    IncludeAccounts:
+      AllAccounts: true
+    """
+
     static func document(_ text: String, ship: any WorkerShip.Type = ConsoleSingleShip.self,
                          path: String = "/payloads/payload.yaml") -> PayloadDocument {
         PayloadDocument.make(origin: .local(path), ship: ship.name, data: Data(text.utf8), schema: ship.payloadTemplate)

@@ -44,6 +44,7 @@ public final class ConsoleRuntime {
         state.sessionTag = String(getpid())
         state.payloadRoot = options.payloadsDirectory
         state.commitGate = CommitGate(maxPlanAge: options.maxPlanAge)
+        state.fleetConcurrency = options.fleetConcurrency
         if !loaded.warnings.isEmpty {
             ConsoleReducer.reduce(&state, .themeLoaded(loaded.theme, warnings: loaded.warnings.map(\.description)))
             state.flash?.expires = Date().addingTimeInterval(15)

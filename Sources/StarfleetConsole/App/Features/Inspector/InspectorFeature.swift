@@ -46,6 +46,12 @@ enum InspectorFeature: ConsoleFeature {
             state.inspector?.tab = .payload
         case .pickTarget:
             pickTarget(&state)
+        case .toggleMark, .markAll, .markNone, .invertMarks:
+            guard var inspector = state.inspector else { return [] }
+            mark(command, &inspector, layout: ConsoleLayout(state))
+            state.inspector = inspector
+        case .openTargetLog:
+            return FleetRunFeature.openTargetLog(&state)
         case .move(let motion):
             guard var inspector = state.inspector else { return [] }
             move(&inspector, motion, layout: ConsoleLayout(state))
@@ -139,6 +145,22 @@ enum InspectorFeature: ConsoleFeature {
         inspector.target = target
         state.inspector = inspector
         state.showFlash("Runs go to \(target.display). d: dry run.")
+    }
+
+    /// Marks act on the targets shown (the filter's); marks of hidden targets stay.
+    static func mark(_ command: ConsoleCommand, _ inspector: inout InspectorState, layout: ConsoleLayout) {
+        let rows = inspector.fanOut.visibleRows
+        switch command {
+        case .toggleMark:
+            guard let index = inspector.fanOut.list.index(in: rows.count) else { return }
+            let key = rows[index].key
+            if inspector.fanOut.marked.remove(key) == nil { inspector.fanOut.marked.insert(key) }
+            inspector.fanOut.list.move(.down, count: rows.count, visible: layout.fanOutVisibleRows)
+        case .markAll: inspector.fanOut.marked.formUnion(rows.map(\.key))
+        case .markNone: inspector.fanOut.marked.removeAll()
+        case .invertMarks: inspector.fanOut.marked.formSymmetricDifference(rows.map(\.key))
+        default: break
+        }
     }
 
     /// Moves the fan-out selection, or the focused side's cursor with the other side following.

@@ -26,6 +26,9 @@ public struct FanOutRow: Hashable, Sendable {
     public var region: String?
     /// `key=value` pairs sorted by key.
     public var tags: String = ""
+
+    /// What a mark remembers: the target, whatever the filter shows.
+    public var key: String { accountId + "/" + (region ?? "") }
 }
 
 public struct FanOutState: Hashable, Sendable {
@@ -34,6 +37,8 @@ public struct FanOutState: Hashable, Sendable {
     public var rows: [FanOutRow] = []
     public var invocationCount: Int = 0
     public var list = ListState()
+    /// Marked rows (by `FanOutRow.key`): `d` dry-runs all of them. Kept when the filter changes.
+    public var marked: Set<String> = []
 
     public init() {}
 

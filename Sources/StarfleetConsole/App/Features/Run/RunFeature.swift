@@ -7,6 +7,12 @@ import StarfleetTUI
 enum RunFeature: ConsoleFeature {
     static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
+        case .runStarted(let id, _, _), .runOutput(let id, _), .runFinished(let id, _, _, _), .runNotStarted(let id, _):
+            if FleetRunFeature.owns(id, in: state) { return FleetRunFeature.reduce(action, &state) }
+        default:
+            break
+        }
+        switch action {
         case .commitChecked(let runID, let result):
             return commitChecked(&state, runID: runID, result: result)
         case .runStarted(let id, let fingerprint, let logPath):
@@ -45,6 +51,7 @@ enum RunFeature: ConsoleFeature {
             if state.run != nil { state.push(.run) }
             return []
         case .cancelRun:
+            if state.fleetRun?.isActive == true { return FleetRunFeature.cancel(&state) }
             guard var run = state.run, run.status.isActive else { return [] }
             run.status = .cancelling
             run.log.append(LogLine("[console] Cancelling: SIGTERM now, SIGKILL if it has not stopped after the grace period.",
@@ -80,7 +87,7 @@ enum RunFeature: ConsoleFeature {
         }
         guard let document = inspector.document else { return inspector.error ?? "The payload is still loading." }
         guard document.analysis.isValid else { return "The payload does not validate; fix the marked lines first." }
-        if inspector.needsTarget, inspector.target == nil {
+        if inspector.needsTarget, inspector.target == nil, inspector.fanOut.marked.isEmpty {
             return inspector.strategy == .account
                 ? "Pick the account to run in: Fan-out tab (f), then Enter."
                 : "Pick the account and region to run in: Fan-out tab (f), then Enter."
@@ -128,14 +135,17 @@ enum RunFeature: ConsoleFeature {
     // MARK: - Starting
 
     static func makeLaunch(_ state: inout AppState, mode: RunMode) -> RunLaunch? {
+        makeLaunch(&state, mode: mode, target: state.inspector?.target)
+    }
+
+    static func makeLaunch(_ state: inout AppState, mode: RunMode, target: RunTarget?) -> RunLaunch? {
         guard let inspector = state.inspector, let document = inspector.document else { return nil }
         let sequence = state.nextID()
-        let gateTarget = CommitGate.Target(ship: inspector.ship, accountId: inspector.target?.accountId,
-                                           region: inspector.target?.region)
+        let gateTarget = CommitGate.Target(ship: inspector.ship, accountId: target?.accountId, region: target?.region)
         let stamp = Date.ISO8601FormatStyle(timeZone: .gmt).format(state.now).filter { $0.isNumber || $0 == "T" }
         let approved = mode.isCommit ? state.commitGate.latest[gateTarget]?.fingerprint : nil
         return RunLaunch(id: "\(stamp)-\(state.sessionTag)-\(sequence)", ship: inspector.ship, origin: inspector.origin,
-                         payloadData: document.data, payloadSHA256: document.sha256, target: inspector.target,
+                         payloadData: document.data, payloadSHA256: document.sha256, target: target,
                          mode: mode, expectedConfigurationDigest: approved?.configurationSHA256,
                          expectedAccountIndexDigest: approved?.accountIndexSHA256)
     }
@@ -145,6 +155,8 @@ enum RunFeature: ConsoleFeature {
             state.showFlash(reason, .warning)
             return []
         }
+        // Marked targets (the fan-out tab): a fleet dry run of all of them.
+        if state.inspector?.fanOut.marked.isEmpty == false { return FleetRunFeature.start(&state) }
         guard let launch = makeLaunch(&state, mode: .dryRun) else { return [] }
         return start(launch, &state)
     }
