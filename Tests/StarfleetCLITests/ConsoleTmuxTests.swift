@@ -169,6 +169,60 @@ struct ConsoleTmuxTests {
         try await console.quitAndExpectRestoredTerminal()
     }
 
+    @Test("Fleet dry run: mark every account, d runs each as its own child 4 at a time; summary, row outcomes, logs, history")
+    func fleetDryRun() async throws {
+        let fixture = try await ConsoleTmuxWorld.shared.get()
+        let directory = fixture.directory.path + "/config-fleet-\(UUID().uuidString.prefix(6))"
+        try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
+        try """
+            ProbeAccountShip:
+              Enabled: true
+              TemplatePrefix: ProbeAccountShip/
+              InvocationQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/probe-account
+              InvocationSources:
+                - S3
+
+            """.write(toFile: directory + "/probes.yaml", atomically: true, encoding: .utf8)
+        let launch = try ConsoleLaunch(fixture: fixture, binary: ConsoleTmuxWorld.probeFleet,
+                                       arguments: ["--config", directory, "--payloads", try payloads(fixture, key: "unused"),
+                                                   "--fleet-concurrency", "4"])
+        let console = try await TmuxConsole(width: 120, height: 40, script: launch.script)
+        defer { console.kill() }
+        try await console.wait(for: "ProbeAccountShip")
+        try await select("ProbeAccountShip", in: console)
+        try await open("all.yaml", in: console)
+        try await console.wait(for: "marker_bucket: starfleet-templates")
+        try await console.keys("f")
+        let count = fixture.seed.accounts.count
+        try await console.wait(for: "\(count) invocations")
+        try await console.keys("a")
+        try await console.wait(for: "\(count) marked")
+        try await console.keys("d")
+        var screen = try await console.wait(for: "Fleet dry run · \(count)/\(count) done", timeout: 180)
+        #expect(!screen.contains("failed"), "\(screen)")
+        let rows = screen.split(separator: "\n").filter { $0.contains("│") && $0.contains("✔ succeeded") }
+        #expect(rows.count == count, "every row shows its own successful dry run: \(screen)")
+
+        // One saved log and one history record per target, written as each ended.
+        let state = launch.home + "/state/starfleet"
+        let logs = try FileManager.default.contentsOfDirectory(atPath: state + "/runs").filter { $0.hasSuffix(".log") }
+        #expect(logs.count == count)
+        var history: [Substring] = []
+        for _ in 0..<50 {
+            history = (try? String(contentsOfFile: state + "/history.jsonl", encoding: .utf8))?.split(separator: "\n") ?? []
+            if history.count == count { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(history.count == count)
+        #expect(Set(history.compactMap { $0.firstMatch(of: /"account_id":"(\d{12})"/)?.1 }).count == count)
+
+        // L opens the selected target's saved log.
+        try await console.keys("L")
+        screen = try await console.wait(for: "Dry run: would write s3://starfleet-templates/")
+        #expect(screen.contains("assigned account"))
+        try await console.quitAndExpectRestoredTerminal()
+    }
+
     @Test("Open an invalid payload: each error at its line, the error tree beside it")
     func invalidPayload() async throws {
         let fixture = try await ConsoleTmuxWorld.shared.get()
