@@ -27,6 +27,17 @@ struct ConsoleTmuxTests {
         return fixture.directory.path + "/" + name
     }
 
+    /// The private fleet's ProbeAccountShip, enabled (a `probes.yaml` section).
+    static let probeAccountSection = """
+        ProbeAccountShip:
+          Enabled: true
+          TemplatePrefix: ProbeAccountShip/
+          InvocationQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/probe-account
+          InvocationSources:
+            - S3
+
+        """
+
     /// Opens the picker for the selected ship and the payload whose name contains `file`.
     func open(_ file: String, in console: TmuxConsole) async throws {
         try await console.keys("Enter")
@@ -89,13 +100,7 @@ struct ConsoleTmuxTests {
         let fixture = try await ConsoleTmuxWorld.shared.get()
         let directory = fixture.directory.path + "/config-browse-\(UUID().uuidString.prefix(6))"
         try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
-        let probes = """
-            ProbeAccountShip:
-              Enabled: true
-              TemplatePrefix: ProbeAccountShip/
-              InvocationQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/probe-account
-              InvocationSources:
-                - S3
+        let probes = Self.probeAccountSection + """
             ProbeAccountRegionShip:
               Enabled: true
               TemplatePrefix: ProbeAccountRegionShip/
@@ -174,15 +179,7 @@ struct ConsoleTmuxTests {
         let fixture = try await ConsoleTmuxWorld.shared.get()
         let directory = fixture.directory.path + "/config-fleet-\(UUID().uuidString.prefix(6))"
         try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
-        try """
-            ProbeAccountShip:
-              Enabled: true
-              TemplatePrefix: ProbeAccountShip/
-              InvocationQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/probe-account
-              InvocationSources:
-                - S3
-
-            """.write(toFile: directory + "/probes.yaml", atomically: true, encoding: .utf8)
+        try Self.probeAccountSection.write(toFile: directory + "/probes.yaml", atomically: true, encoding: .utf8)
         let launch = try ConsoleLaunch(fixture: fixture, binary: ConsoleTmuxWorld.probeFleet,
                                        arguments: ["--config", directory, "--payloads", try payloads(fixture, key: "unused"),
                                                    "--fleet-concurrency", "4"])
