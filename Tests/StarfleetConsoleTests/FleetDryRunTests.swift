@@ -136,4 +136,77 @@ struct FleetDryRunTests {
         }
         #expect(statuses.allSatisfy { $0 == .cancelled })
     }
+
+    /// Dry-runs every row (marked) and ends each with `outcomes[i]` (exit status, plan).
+    func dryRunAll(_ state: inout AppState, _ outcomes: [(Int32, PlanSummary?)]) {
+        ConsoleReducer.reduce(&state, .key(.char("a")))
+        _ = ConsoleReducer.reduce(&state, .key(.char("d")))
+        var index = 0
+        while let launch = state.fleetRun?.items.first(where: { $0.status == .starting })?.launch {
+            let (exit, plan) = outcomes[index]
+            index += 1
+            let fingerprint = RunFeature.fingerprint(state, accountId: launch.target?.accountId, region: nil)!
+            ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: fingerprint, logPath: "/tmp/\(launch.id).log"))
+            if let plan {
+                ConsoleReducer.reduce(&state, .runOutput(id: launch.id, [RunLogRecord(level: .info, message: "p", time: nil, raw: "", plan: plan)]))
+            }
+            ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: exit, signaled: false, at: state.now))
+        }
+    }
+
+    @Test("C with marks: one refused target refuses the commit, naming it; no changes are skipped; the phrase names the count")
+    func fleetCommit() throws {
+        var (state, _) = try fanOut(4, concurrency: 4)
+        dryRunAll(&state, [(0, PlanSummary(toAdd: 1)), (3, nil), (0, .noChanges), (0, PlanSummary(toChange: 2))])
+        #expect(RunFeature.commitGateReason(state)?.contains("1 of 4 marked targets cannot be committed; 000000000002") == true)
+        // Unmark the failed one: 3 marked, 2 with changes.
+        state.inspector!.fanOut.marked.remove("000000000002/")
+        #expect(RunFeature.commitGateReason(state) == nil)
+        let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
+        guard case .checkCommit(let check)? = effects.first else {
+            Issue.record("\(effects) \(String(describing: state.flash))")
+            return
+        }
+        ConsoleReducer.reduce(&state, .commitChecked(runID: check.id, .success(try #require(RunFeature.fingerprint(
+            state, accountId: check.target?.accountId, region: nil)))))
+        guard case .commitDialog(let dialog)? = state.overlay else {
+            Issue.record("no dialog: \(String(describing: state.flash))")
+            return
+        }
+        #expect(dialog.phrase == "ConsoleAccountShip 2")
+        #expect(dialog.fleet.compactMap(\.target?.accountId) == ["000000000001", "000000000004"])
+        #expect(dialog.dialog.focusedButton == 0)
+        let text = ConsoleView.render(state).text
+        #expect(text.contains("Commit ConsoleAccountShip to 2 targets?"))
+        #expect(text.contains("Skipped:  1 with no changes"))
+        #expect(text.contains("Plan:     1 to add, 2 to change, 0 to destroy (in total)"))
+        #expect(text.contains("Type ConsoleAccountShip 2 to confirm"))
+
+        // The ship's name alone is not the phrase.
+        _ = ConsoleFixture.type("ConsoleAccountShip", into: &state)
+        ConsoleReducer.reduce(&state, .key(.tab))
+        #expect(ConsoleReducer.reduce(&state, .key(.enter)).isEmpty)
+        #expect(ConsoleView.render(state).text.contains("is not ConsoleAccountShip 2"))
+        ConsoleReducer.reduce(&state, .key(.backTab))
+        _ = ConsoleFixture.type(" 2", into: &state)
+        ConsoleReducer.reduce(&state, .key(.tab))
+        let started = Self.started(ConsoleReducer.reduce(&state, .key(.enter)))
+        #expect(started.count == 1, "one target at a time")
+        #expect(started.first?.mode == .commit)
+        #expect(started.first?.expectedConfigurationDigest == state.fleet.snapshot!.configurationDigest)
+        #expect(state.isCommitting)
+        #expect(ConsoleView.render(state).line(0).contains("COMMIT"))
+        // The dry runs are spent.
+        #expect(state.commitGate.status(of: RunFeature.fingerprint(state, accountId: "000000000001", region: nil)!, now: state.now) == .notRun)
+
+        // The first commit fails: the second never starts.
+        let launch = try #require(started.first)
+        ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: RunFeature.fingerprint(state, accountId: "000000000001", region: nil)!,
+                                                  logPath: "/tmp/c.log"))
+        let after = ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: 3, signaled: false, at: state.now))
+        #expect(Self.started(after).isEmpty, "stop on the first failure")
+        #expect(state.fleetRun?.items.last?.status == .cancelled(0))
+        #expect(!state.isCommitting)
+        #expect(state.fleetRun?.summary.contains("Fleet commit") == true)
+    }
 }

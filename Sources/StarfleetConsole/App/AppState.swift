@@ -96,6 +96,8 @@ public struct AppState: Sendable {
     public var lastSuccessfulDryRun: DryRunRecord?
     /// A commit waiting for its last check (configuration re-read) before the dialog opens.
     public var pendingCommit: RunLaunch?
+    /// For a commit of marked targets: those targets (`pendingCommit` is the first).
+    public var pendingFleetTargets: [RunTarget] = []
     /// The local directory the picker opens (from `--payloads`, else `console.json`).
     public var payloadDirectory: String
     /// `--payloads DIR`: every ship's picker starts in `DIR/<ShipName>/` (or `DIR`), whatever
@@ -123,6 +125,9 @@ public struct AppState: Sendable {
 
     public var isTooSmall: Bool { TooSmallNotice.isTooSmall(size) }
 
-    public var isCommitting: Bool { run.map { $0.launch.mode.isCommit && $0.status.isActive } ?? false }
+    public var isCommitting: Bool {
+        (run.map { $0.launch.mode.isCommit && $0.status.isActive } ?? false)
+            || (fleetRun.map { $0.mode.isCommit && $0.isActive } ?? false)
+    }
     public var isRunActive: Bool { (run?.status.isActive ?? false) || (fleetRun?.isActive ?? false) }
 }

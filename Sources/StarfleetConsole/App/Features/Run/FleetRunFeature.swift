@@ -77,6 +77,11 @@ enum FleetRunFeature {
             effects.append(.recordHistory(record))
         }
         fleet.items[index] = item
+        if fleet.mode.isCommit, fleet.stopOnFirstFailure, item.isFailure {
+            // Stop on the first failure: the queued targets never start.
+            fleet.isCancelling = true
+            for queued in fleet.items.indices where fleet.items[queued].isQueued { fleet.items[queued].status = .cancelled(0) }
+        }
         state.fleetRun = fleet
         effects += pump(&state)
         if state.fleetRun?.isActive == false {

@@ -30,6 +30,9 @@ public struct FleetRunState: Sendable {
     public var items: [Item]
     public var concurrency: Int
     public var startedAt: Date
+    public var mode: RunMode = .dryRun
+    /// A commit stops starting targets after the first one fails.
+    public var stopOnFirstFailure = true
     /// The operator cancelled: nothing more starts.
     public var isCancelling = false
 
@@ -58,7 +61,7 @@ public struct FleetRunState: Sendable {
 
     /// `Fleet dry run · 12/60 done · 4 running · 1 failed · 43 queued · +10 ~2 -0 · ✗ 000000000004, …`
     public var summary: String {
-        var parts = ["Fleet dry run", "\(doneCount)/\(items.count) done"]
+        var parts = [mode.isCommit ? "Fleet commit" : "Fleet dry run", "\(doneCount)/\(items.count) done"]
         if runningCount > 0 { parts.append("\(runningCount) running") }
         let failed = failures
         if !failed.isEmpty { parts.append("\(failed.count) failed") }

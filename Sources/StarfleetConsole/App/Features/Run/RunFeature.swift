@@ -117,6 +117,7 @@ enum RunFeature: ConsoleFeature {
     static func commitGateReason(_ state: AppState) -> String? {
         if state.readOnly { return "The console is read-only." }
         if let reason = dryRunReason(state) { return reason }
+        if state.inspector?.fanOut.marked.isEmpty == false { return FleetCommit.reason(state) }
         guard let fingerprint = currentFingerprint(state) else { return "Open a payload first." }
         if let refusal = state.commitGate.refusal(for: fingerprint, now: state.now) { return refusal }
         if !state.commitGate.decide([fingerprint], now: state.now).noChanges.isEmpty {
@@ -182,6 +183,7 @@ enum RunFeature: ConsoleFeature {
             state.showFlash(reason, .warning)
             return []
         }
+        if state.inspector?.fanOut.marked.isEmpty == false { return FleetCommit.request(&state) }
         guard let launch = makeLaunch(&state, mode: .commit) else { return [] }
         state.pendingCommit = launch
         state.showFlash("Checking that nothing changed since the dry run…")
@@ -193,8 +195,16 @@ enum RunFeature: ConsoleFeature {
         state.pendingCommit = nil
         switch result {
         case .failure(let failure):
+            state.pendingFleetTargets = []
             state.showFlash("Commit refused: \(failure.message)", .error)
             return []
+        case .success(let fingerprint) where !state.pendingFleetTargets.isEmpty:
+            if state.isRunActive {
+                state.pendingFleetTargets = []
+                state.showFlash("A run is in progress.", .warning)
+                return []
+            }
+            return FleetCommit.checked(&state, checked: fingerprint)
         case .success(let fingerprint):
             if let reason = state.commitGate.refusal(for: fingerprint, now: state.now) {
                 state.showFlash("Commit refused: \(reason)", .error)
@@ -221,14 +231,11 @@ enum RunFeature: ConsoleFeature {
             return []
         case .activated:
             let typed = dialog.dialog.input?.text ?? ""
-            guard typed == dialog.launch.ship else {
-                var next = CommitDialogView.make(launch: dialog.launch, fingerprint: dialog.fingerprint,
-                                                 dryRun: approvedDryRun(state, dialog.fingerprint), size: state.size,
-                                                 error: typed.isEmpty ? "Type the ship's name to confirm."
-                                                                      : "“\(typed)” is not \(dialog.launch.ship).")
-                next.dialog.input = dialog.dialog.input
-                next.dialog.focusedButton = dialog.dialog.focusedButton
-                state.overlay = .commitDialog(next)
+            guard typed == dialog.phrase else {
+                let empty = dialog.fleet.isEmpty ? "Type the ship's name to confirm."
+                                                 : "Type the ship's name and the number of targets to confirm."
+                state.overlay = .commitDialog(CommitDialogView.showing(typed.isEmpty ? empty : "“\(typed)” is not \(dialog.phrase).",
+                                                                       in: dialog))
                 return []
             }
             state.overlay = nil
@@ -236,6 +243,7 @@ enum RunFeature: ConsoleFeature {
                 state.showFlash("A run is in progress.", .warning)
                 return []
             }
+            if !dialog.fleet.isEmpty { return FleetCommit.confirmed(dialog, &state) }
             // The gate again, at the last moment: the plan may have aged while the dialog was open.
             if let reason = state.commitGate.refusal(for: dialog.fingerprint, now: state.now) {
                 state.showFlash("Commit refused: \(reason)", .error)

@@ -102,4 +102,11 @@ public struct CommitDialogState: Hashable, Sendable {
     public var launch: RunLaunch
     public var fingerprint: RunFingerprint
     public var error: String?
+    /// A commit of marked targets: one launch each, in order (empty: the single `launch`).
+    public var fleet: [RunLaunch] = []
+    /// Their fingerprints, re-checked by the gate when the commit is confirmed.
+    public var fleetFingerprints: [RunFingerprint] = []
+
+    /// What the operator types: the ship's name, and for more than one target their count.
+    public var phrase: String { fleet.count > 1 ? "\(launch.ship) \(fleet.count)" : launch.ship }
 }
