@@ -174,7 +174,7 @@ struct ConsoleTmuxTests {
         try await console.quitAndExpectRestoredTerminal()
     }
 
-    @Test("Fleet dry run: mark every account, d runs each as its own child 4 at a time; summary, row outcomes, logs, history")
+    @Test("Fleet dry run of every account (4 at a time): summary, row outcomes, logs, history; then one commit of them all")
     func fleetDryRun() async throws {
         let fixture = try await ConsoleTmuxWorld.shared.get()
         let directory = fixture.directory.path + "/config-fleet-\(UUID().uuidString.prefix(6))"
@@ -217,6 +217,19 @@ struct ConsoleTmuxTests {
         try await console.keys("L")
         screen = try await console.wait(for: "Dry run: would write s3://starfleet-templates/")
         #expect(screen.contains("assigned account"))
+
+        // C commits every marked target behind one dialog whose phrase names the count; each writes its marker.
+        try await console.keys("Escape")
+        try await console.wait(for: "\(count) marked")
+        try await console.keys("C")
+        screen = try await console.wait(for: "Commit ProbeAccountShip to \(count) targets?")
+        #expect(screen.contains("\(count) to commit"))
+        try await console.type("ProbeAccountShip \(count)")
+        try await console.keys("Tab", "Enter")
+        screen = try await console.wait(for: "Fleet commit · \(count)/\(count) done", timeout: 180)
+        #expect(!screen.contains("failed"), "\(screen)")
+        let markers = try await fixture.session.s3().listObjectsV2(bucket: "starfleet-templates", prefix: "probe/ProbeAccountShip/")
+        #expect(Set(markers.map(\.key)) == Set(fixture.seed.accounts.map { "probe/ProbeAccountShip/\($0.id).json" }))
         try await console.quitAndExpectRestoredTerminal()
     }
 
