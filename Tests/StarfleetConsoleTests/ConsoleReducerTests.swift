@@ -366,6 +366,39 @@ struct ConsoleReducerTests {
         #expect(ConsoleView.render(state).text.contains("■ cancelled · exit 130"))
     }
 
+    @Test("Cancelling a commit asks first; then SIGTERM and wait; a forced SIGKILL asks again, saying what may be half-done")
+    func cancelCommit() throws {
+        var (state, _) = try inspecting()
+        ConsoleFixture.dryRun(&state)
+        _ = try ConsoleFixture.openCommitDialog(&state)
+        _ = ConsoleFixture.type("ConsoleSingleShip", into: &state)
+        ConsoleReducer.reduce(&state, .key(.tab))
+        let started = ConsoleReducer.reduce(&state, .key(.enter))
+        guard case .startRun(let commit)? = started.first else {
+            Issue.record("\(started)")
+            return
+        }
+        ConsoleReducer.reduce(&state, .runStarted(id: commit.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/c.log"))
+        // First x: a question, nothing is signalled.
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))).isEmpty)
+        #expect(state.flash?.text.contains("Cancel the commit?") == true)
+        #expect(state.run?.status == .running)
+        // The question expires: x asks again.
+        state.now = state.now.addingTimeInterval(CommitCancel.window + 1)
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))).isEmpty)
+        // Second x in time: SIGTERM only (no automatic SIGKILL), and the run shows it is cancelling.
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))) == [.terminateRun(id: commit.id)])
+        #expect(state.run?.status == .cancelling)
+        #expect(state.isCommitting, "the red COMMIT state stays while the child runs")
+        // Third x: asks before SIGKILL, naming the risk; fourth: kills.
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))).isEmpty)
+        #expect(state.flash?.text.contains("half-done") == true)
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))) == [.killRun(id: commit.id)])
+        ConsoleReducer.reduce(&state, .runFinished(id: commit.id, exitStatus: 9, signaled: true, at: state.now))
+        #expect(state.run?.status == .cancelled(9))
+        #expect(state.commitCancel == nil)
+    }
+
     @Test("Resizing during a run with the dialog open keeps everything")
     func resizeKeepsState() throws {
         var (state, _) = try inspecting()

@@ -85,6 +85,8 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var input: ActiveInput?
     public var flash: Flash?
+    /// Cancelling a running commit: the question asked, or SIGTERM sent.
+    public var commitCancel: CommitCancelStage?
     /// The dry run of the marked targets, while it runs and after.
     public var fleetRun: FleetRunState?
     /// How many targets of a fleet dry run run at once (`--fleet-concurrency`).

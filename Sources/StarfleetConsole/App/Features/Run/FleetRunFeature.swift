@@ -83,6 +83,7 @@ enum FleetRunFeature {
             for queued in fleet.items.indices where fleet.items[queued].isQueued { fleet.items[queued].status = .cancelled(0) }
         }
         state.fleetRun = fleet
+        if !state.isCommitting { state.commitCancel = nil }
         effects += pump(&state)
         if state.fleetRun?.isActive == false {
             let failed = fleet.failures.count

@@ -42,6 +42,7 @@ enum RunCompletion {
             state.showFlash("The run failed with exit \(exitStatus).", .error)
         }
         state.run = run
+        if !state.isCommitting { state.commitCancel = nil }
         guard let logPath = run.logPath else { return [] }
         return [.recordHistory(historyRecord(run.launch, startedAt: run.startedAt, endedAt: date,
                                              exitStatus: signaled ? 128 + exitStatus : exitStatus, logPath: logPath))]

@@ -51,6 +51,7 @@ enum RunFeature: ConsoleFeature {
             if state.run != nil { state.push(.run) }
             return []
         case .cancelRun:
+            if state.isCommitting { return CommitCancel.press(&state) }
             if state.fleetRun?.isActive == true { return FleetRunFeature.cancel(&state) }
             guard var run = state.run, run.status.isActive else { return [] }
             run.status = .cancelling
