@@ -105,13 +105,7 @@ struct ConsoleReducerTests {
         #expect(!typing.shouldQuit)
 
         // The right name, Tab to Commit, Enter: the commit starts.
-        _ = ConsoleFixture.type("ConsoleSingleShip", into: &state)
-        ConsoleReducer.reduce(&state, .key(.tab))
-        let started = ConsoleReducer.reduce(&state, .key(.enter))
-        guard case .startRun(let commit)? = started.first else {
-            Issue.record("\(started)")
-            return
-        }
+        let commit = try ConsoleFixture.confirmCommit("ConsoleSingleShip", &state)
         #expect(commit.mode == .commit)
         #expect(commit.expectedConfigurationDigest == state.fleet.snapshot!.configurationDigest)
         #expect(state.overlay == nil)
@@ -371,13 +365,7 @@ struct ConsoleReducerTests {
         var (state, _) = try inspecting()
         ConsoleFixture.dryRun(&state)
         _ = try ConsoleFixture.openCommitDialog(&state)
-        _ = ConsoleFixture.type("ConsoleSingleShip", into: &state)
-        ConsoleReducer.reduce(&state, .key(.tab))
-        let started = ConsoleReducer.reduce(&state, .key(.enter))
-        guard case .startRun(let commit)? = started.first else {
-            Issue.record("\(started)")
-            return
-        }
+        let commit = try ConsoleFixture.confirmCommit("ConsoleSingleShip", &state)
         ConsoleReducer.reduce(&state, .runStarted(id: commit.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/c.log"))
         // First x: a question, nothing is signalled.
         #expect(ConsoleReducer.reduce(&state, .key(.char("x"))).isEmpty)

@@ -194,6 +194,16 @@ enum ConsoleFixture {
         return launch
     }
 
+    /// In the open commit dialog: types `phrase`, Tab to Commit, Enter. Returns the commit's launch.
+    static func confirmCommit(_ phrase: String, _ state: inout AppState) throws -> RunLaunch {
+        _ = type(phrase, into: &state)
+        ConsoleReducer.reduce(&state, .key(.tab))
+        let started = ConsoleReducer.reduce(&state, .key(.enter))
+        return try #require(started.first.flatMap { effect -> RunLaunch? in
+            if case .startRun(let launch) = effect { return launch } else { return nil }
+        }, "no commit started: \(started)")
+    }
+
     /// Types a string key by key.
     static func type(_ text: String, into state: inout AppState) -> [Effect] {
         var effects: [Effect] = []
