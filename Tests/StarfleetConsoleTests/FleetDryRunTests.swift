@@ -181,6 +181,18 @@ struct FleetDryRunTests {
         #expect(text.contains("Skipped:  1 with no changes"))
         #expect(text.contains("Plan:     1 to add, 2 to change, 0 to destroy (in total)"))
         #expect(text.contains("Type ConsoleAccountShip 2 to confirm"))
+        #expect(text.contains("stops at the first failure"))
+
+        // The third button switches stop-on-first-failure (and back).
+        ConsoleReducer.reduce(&state, .key(.tab))
+        ConsoleReducer.reduce(&state, .key(.tab))
+        #expect(ConsoleReducer.reduce(&state, .key(.enter)).isEmpty)
+        let toggled = ConsoleView.render(state).text
+        #expect(toggled.contains("goes on after a failure") && toggled.contains("Stop on failure: off"))
+        ConsoleReducer.reduce(&state, .key(.enter))
+        #expect(ConsoleView.render(state).text.contains("Stop on failure: on"))
+        ConsoleReducer.reduce(&state, .key(.backTab))
+        ConsoleReducer.reduce(&state, .key(.backTab))
 
         // The ship's name alone is not the phrase.
         _ = ConsoleFixture.type("ConsoleAccountShip", into: &state)

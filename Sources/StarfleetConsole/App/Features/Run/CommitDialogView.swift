@@ -35,6 +35,27 @@ enum CommitDialogView {
         return CommitDialogState(dialog: dialog, launch: launch, fingerprint: fingerprint, error: error)
     }
 
+    static func orderLine(stopOnFirstFailure: Bool) -> StyledLine {
+        StyledLine([Span("Order:    ", .textMuted),
+                    Span(stopOnFirstFailure ? "one target at a time; stops at the first failure"
+                                            : "one target at a time; goes on after a failure")])
+    }
+
+    static func toggleLabel(stopOnFirstFailure: Bool) -> String {
+        stopOnFirstFailure ? "Stop on failure: on" : "Stop on failure: off"
+    }
+
+    /// The fleet dialog with stop-on-first-failure switched.
+    static func togglingStop(in current: CommitDialogState) -> CommitDialogState {
+        var next = current
+        next.stopOnFirstFailure.toggle()
+        if let index = next.dialog.body.firstIndex(where: { $0.plainText.hasPrefix("Order:") }) {
+            next.dialog.body[index] = orderLine(stopOnFirstFailure: next.stopOnFirstFailure)
+        }
+        if next.dialog.buttons.count > 2 { next.dialog.buttons[2] = toggleLabel(stopOnFirstFailure: next.stopOnFirstFailure) }
+        return next
+    }
+
     /// The same dialog (typed text and focus kept) with `error` as its last line.
     static func showing(_ error: String, in current: CommitDialogState) -> CommitDialogState {
         var next = current
@@ -69,13 +90,13 @@ enum CommitDialogView {
             body.append(StyledLine([Span("Dry runs: ", .textMuted),
                                     Span("all succeeded · the oldest finished \(minutes) min ago", .badgeEnabled)]))
         }
-        body.append(StyledLine([Span("Order:    ", .textMuted), Span("one target at a time; stops at the first failure")]))
+        body.append(orderLine(stopOnFirstFailure: true))
         body.append(StyledLine())
         body.append(StyledLine("This runs the ship with --commit in \(launches.count) targets: it applies changes.",
                                style: .theme(.error)))
         let phrase = launches.count > 1 ? "\(first.ship) \(launches.count)" : first.ship
         let title = "Commit \(first.ship) to \(launches.count) target\(launches.count == 1 ? "" : "s")?"
-        let dialog = Dialog(title: title, body: body, buttons: ["Cancel", "Commit"],
+        let dialog = Dialog(title: title, body: body, buttons: ["Cancel", "Commit", toggleLabel(stopOnFirstFailure: true)],
                             focusedButton: 0, input: TextInput(maximumLength: 200),
                             inputLabel: "Type \(phrase) to confirm, Tab to the Commit button, Enter:",
                             isDangerous: true, preferredWidth: width)

@@ -84,8 +84,10 @@ enum FleetCommit {
         var fleet = FleetRunState(ship: dialog.launch.ship, items: dialog.fleet.map { FleetRunState.Item(launch: $0) },
                                   concurrency: 1, startedAt: state.now)
         fleet.mode = .commit
+        fleet.stopOnFirstFailure = dialog.stopOnFirstFailure
         state.fleetRun = fleet
-        state.showFlash("Committing \(dialog.fleet.count) targets one at a time; it stops at the first failure. x stops it.",
+        state.showFlash("Committing \(dialog.fleet.count) targets one at a time"
+            + (dialog.stopOnFirstFailure ? "; it stops at the first failure." : "; it goes on after a failure.") + " x stops it.",
                         .warning)
         return FleetRunFeature.pump(&state)
     }

@@ -230,6 +230,9 @@ enum RunFeature: ConsoleFeature {
             state.overlay = nil
             state.showFlash("Commit cancelled; nothing was changed.")
             return []
+        case .activated(2) where !dialog.fleet.isEmpty:
+            state.overlay = .commitDialog(CommitDialogView.togglingStop(in: dialog))
+            return []
         case .activated:
             let typed = dialog.dialog.input?.text ?? ""
             guard typed == dialog.phrase else {

@@ -106,6 +106,8 @@ public struct CommitDialogState: Hashable, Sendable {
     public var fleet: [RunLaunch] = []
     /// Their fingerprints, re-checked by the gate when the commit is confirmed.
     public var fleetFingerprints: [RunFingerprint] = []
+    /// A fleet commit stops starting targets after the first failure (the dialog's third button toggles it).
+    public var stopOnFirstFailure = true
 
     /// What the operator types: the ship's name, and for more than one target their count.
     public var phrase: String { fleet.count > 1 ? "\(launch.ship) \(fleet.count)" : launch.ship }
