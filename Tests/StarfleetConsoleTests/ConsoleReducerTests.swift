@@ -222,6 +222,30 @@ struct ConsoleReducerTests {
         #expect(!body.contains("9 to add"), "the text of a record is not the plan: \(body)")
     }
 
+    @Test("Inspector: n/N after / jump to the focused side's next and previous match, wrapping; the other side follows")
+    func inspectorMatches() throws {
+        var (state, _) = try inspecting()
+        #expect(ConsoleReducer.reduce(&state, .key(.char("n"))).isEmpty)
+        #expect(state.flash?.text.contains("/ first") == true)
+        ConsoleReducer.reduce(&state, .key(.char("/")))
+        _ = ConsoleFixture.type("bucket", into: &state)
+        ConsoleReducer.reduce(&state, .key(.enter))
+        ConsoleReducer.reduce(&state, .key(.char("n")))
+        #expect(state.inspector?.sourceCursor == 2, "Bucket: my-bucket")
+        let document = try #require(state.inspector?.document)
+        #expect(state.inspector?.loadedCursor == document.loadedLine(forSource: 2))
+        ConsoleReducer.reduce(&state, .key(.char("n")))
+        #expect(state.inspector?.sourceCursor == 3, "BucketRegion")
+        ConsoleReducer.reduce(&state, .key(.char("n")))
+        #expect(state.inspector?.sourceCursor == 2, "wraps around")
+        ConsoleReducer.reduce(&state, .key(.char("N")))
+        #expect(state.inspector?.sourceCursor == 3)
+        state.inspector?.highlight = "nowhere"
+        ConsoleReducer.reduce(&state, .key(.char("n")))
+        #expect(state.flash?.text.contains("No match for “nowhere”") == true)
+        #expect(state.inspector?.sourceCursor == 3)
+    }
+
     @Test("Fanned-out ships need a target picked from the account index before running")
     func fanOutTarget() throws {
         let directory = try ConsoleFixture.directory()

@@ -52,6 +52,16 @@ enum InspectorFeature: ConsoleFeature {
             state.inspector = inspector
         case .openTargetLog:
             return FleetRunFeature.openTargetLog(&state)
+        case .nextMatch, .previousMatch:
+            guard var inspector = state.inspector, !inspector.highlight.isEmpty else {
+                state.showFlash("/ first: type the text to find.", .warning)
+                return []
+            }
+            if jumpToMatch(&inspector, forward: command == .nextMatch, layout: ConsoleLayout(state)) {
+                state.inspector = inspector
+            } else {
+                state.showFlash("No match for “\(inspector.highlight)” on this side.", .warning)
+            }
         case .move(let motion):
             guard var inspector = state.inspector else { return [] }
             move(&inspector, motion, layout: ConsoleLayout(state))
@@ -163,6 +173,48 @@ enum InspectorFeature: ConsoleFeature {
         }
     }
 
+    /// `n`/`N` after `/`: the focused side's next (previous) line holding the text, wrapping
+    /// around; the other side follows.
+    static func jumpToMatch(_ inspector: inout InspectorState, forward: Bool, layout: ConsoleLayout) -> Bool {
+        guard let document = inspector.document else { return false }
+        let lines = inspector.focus == .source ? document.source.lines : document.loaded.lines
+        guard !lines.isEmpty else { return false }
+        let current = inspector.focus == .source ? inspector.sourceCursor : inspector.loadedCursor
+        for step in 1...lines.count {
+            let index = ((current + (forward ? step : -step)) % lines.count + lines.count) % lines.count
+            guard TextSearch.contains(lines[index].plainText, inspector.highlight) else { continue }
+            let height = layout.inspectorPaneHeight
+            if inspector.focus == .source {
+                inspector.sourceCursor = index
+                inspector.sourceScroll = Scrolling.offset(keeping: index, current: inspector.sourceScroll, visible: height,
+                                                          count: lines.count)
+            } else {
+                inspector.loadedCursor = index
+                inspector.loadedScroll = Scrolling.offset(keeping: index, current: inspector.loadedScroll, visible: height,
+                                                          count: lines.count)
+            }
+            follow(&inspector, height: height)
+            return true
+        }
+        return false
+    }
+
+    /// The other side's cursor to the line matching the focused side's.
+    static func follow(_ inspector: inout InspectorState, height: Int) {
+        guard let document = inspector.document else { return }
+        if inspector.focus == .source {
+            if let match = document.loadedLine(forSource: inspector.sourceCursor) {
+                inspector.loadedCursor = match
+                inspector.loadedScroll = Scrolling.offset(keeping: match, current: inspector.loadedScroll,
+                                                          visible: height, count: document.loaded.lines.count)
+            }
+        } else if let match = document.sourceLine(forLoaded: inspector.loadedCursor) {
+            inspector.sourceCursor = match
+            inspector.sourceScroll = Scrolling.offset(keeping: match, current: inspector.sourceScroll,
+                                                      visible: height, count: document.source.lines.count)
+        }
+    }
+
     /// Moves the fan-out selection, or the focused side's cursor with the other side following.
     static func move(_ inspector: inout InspectorState, _ motion: Motion, layout: ConsoleLayout) {
         if inspector.tab == .fanOut {
@@ -174,19 +226,10 @@ enum InspectorFeature: ConsoleFeature {
         if inspector.focus == .source {
             ListState.move(&inspector.sourceCursor, &inspector.sourceScroll, motion, count: document.source.lines.count,
                            visible: height)
-            if let match = document.loadedLine(forSource: inspector.sourceCursor) {
-                inspector.loadedCursor = match
-                inspector.loadedScroll = Scrolling.offset(keeping: match, current: inspector.loadedScroll,
-                                                          visible: height, count: document.loaded.lines.count)
-            }
         } else {
             ListState.move(&inspector.loadedCursor, &inspector.loadedScroll, motion, count: document.loaded.lines.count,
                            visible: height)
-            if let match = document.sourceLine(forLoaded: inspector.loadedCursor) {
-                inspector.sourceCursor = match
-                inspector.sourceScroll = Scrolling.offset(keeping: match, current: inspector.sourceScroll,
-                                                          visible: height, count: document.source.lines.count)
-            }
         }
+        follow(&inspector, height: height)
     }
 }
