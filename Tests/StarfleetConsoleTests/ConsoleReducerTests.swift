@@ -304,7 +304,8 @@ struct ConsoleReducerTests {
         let payload = ConsoleFixture.accountPayload
         ConsoleFixture.inspecting(payload, state: &state, ship: "ConsoleAccountShip")
         state.inspector!.fanOut.isLoading = false
-        state.inspector!.fanOut.rows = [FanOutRow(accountId: "000000000001", accountName: "Alpha", region: nil, tags: "env=prod"),
+        state.inspector!.fanOut.rows = [FanOutRow(accountId: "000000000001", accountName: "Alpha", region: nil, tags: "env=prod",
+                                                  orgPath: "ROOT/Prod"),
                                         FanOutRow(accountId: "000000000002", accountName: "Beta", region: nil, tags: "env=dev"),
                                         FanOutRow(accountId: "000000000003", accountName: "Gamma", region: nil, tags: "")]
         try dryRun(account: "000000000001", exitStatus: 0, plan: PlanSummary(toAdd: 2, toChange: 1), &state)
@@ -313,7 +314,8 @@ struct ConsoleReducerTests {
         #expect(state.screen == .inspector && state.inspector?.tab == .fanOut)
         let lines = ConsoleView.render(state).lines()
         func row(_ name: String) -> String { lines.first { $0.contains(name) && $0.contains("│") } ?? "" }
-        #expect(row("Alpha").contains("env=prod") && row("Alpha").contains("✔ +2 ~1 -0"), "\(lines)")
+        #expect(row("Alpha").contains("env=prod") && row("Alpha").contains("✔ +2 ~1 -0") && row("Alpha").contains("ROOT/Prod"),
+                "\(lines)")
         #expect(row("Beta").contains("✗ failed"), "\(lines)")
         #expect(row("Gamma").contains("✔ no changes"), "\(lines)")
         // "No changes" is nothing to commit.
@@ -328,6 +330,8 @@ struct ConsoleReducerTests {
         ConsoleReducer.reduce(&state, .key(.char("/")))
         _ = ConsoleFixture.type("env=dev", into: &state)
         #expect(state.inspector!.fanOut.visibleRows.map(\.accountName) == ["Beta"])
+        state.inspector!.fanOut.list.setFilter("root/prod")
+        #expect(state.inspector!.fanOut.visibleRows.map(\.accountName) == ["Alpha"], "the OU path column is filtered too")
     }
 
     // MARK: - Read-only

@@ -18,7 +18,8 @@ enum InspectorFeature: ConsoleFeature {
                     let tags = target.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
                     let regions: [String?] = plan.strategy == .accountRegion ? target.regions : [nil]
                     return regions.map {
-                        FanOutRow(accountId: target.accountId, accountName: target.accountName, region: $0, tags: tags)
+                        FanOutRow(accountId: target.accountId, accountName: target.accountName, region: $0, tags: tags,
+                                  orgPath: target.orgPath)
                     }
                 }
                 inspector.fanOut.invocationCount = plan.invocationCount

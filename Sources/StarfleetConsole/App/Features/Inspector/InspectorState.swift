@@ -26,6 +26,8 @@ public struct FanOutRow: Hashable, Sendable {
     public var region: String?
     /// `key=value` pairs sorted by key.
     public var tags: String = ""
+    /// The OU path from the root (`ROOT/Prod/Team-A`).
+    public var orgPath: String = ""
 
     /// What a mark remembers: the target, whatever the filter shows.
     public var key: String { accountId + "/" + (region ?? "") }
@@ -48,6 +50,7 @@ public struct FanOutState: Hashable, Sendable {
         return rows.filter {
             TextSearch.contains($0.accountId, filter) || TextSearch.contains($0.accountName ?? "", filter)
                 || TextSearch.contains($0.region ?? "", filter) || TextSearch.contains($0.tags, filter)
+                || TextSearch.contains($0.orgPath, filter)
         }
     }
 }

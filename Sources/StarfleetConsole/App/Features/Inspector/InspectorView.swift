@@ -119,7 +119,7 @@ enum InspectorView {
             tableArea = rest
         }
         var columns = [TableColumn("", width: .fixed(1)), TableColumn("Account", width: .fit(min: 12)),
-                       TableColumn("Name", width: .flex(weight: 2, min: 8))]
+                       TableColumn("Name", width: .flex(weight: 2, min: 8)), TableColumn("OU path", width: .flex(weight: 2, min: 6))]
         if inspector.strategy == .accountRegion { columns.append(TableColumn("Region", width: .fit(min: 10))) }
         columns += [TableColumn("Tags", width: .flex(weight: 2, min: 6)), TableColumn("Last dry run", width: .fixed(16)),
                     TableColumn("", width: .fixed(10))]
@@ -127,7 +127,7 @@ enum InspectorView {
                           emptyMessage: "The payload fans out to no account.", on: &surface, theme: theme) { index in
             let row = rows[index]
             var cells = [fanOut.marked.contains(row.key) ? StyledLine("●", style: .theme(.badgeDryRun)) : StyledLine(" "),
-                         StyledLine(row.accountId), StyledLine(row.accountName ?? "—")]
+                         StyledLine(row.accountId), StyledLine(row.accountName ?? "—"), StyledLine(row.orgPath, style: .theme(.textMuted))]
             if inspector.strategy == .accountRegion { cells.append(StyledLine(row.region ?? "—")) }
             cells.append(StyledLine(row.tags, style: .theme(.textMuted)))
             cells.append(outcome(state, row))
