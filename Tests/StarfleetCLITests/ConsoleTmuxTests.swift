@@ -27,6 +27,17 @@ struct ConsoleTmuxTests {
         return fixture.directory.path + "/" + name
     }
 
+    /// The private fleet's ProbeAccountShip, enabled (a `probes.yaml` section).
+    static let probeAccountSection = """
+        ProbeAccountShip:
+          Enabled: true
+          TemplatePrefix: ProbeAccountShip/
+          InvocationQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/probe-account
+          InvocationSources:
+            - S3
+
+        """
+
     /// Opens the picker for the selected ship and the payload whose name contains `file`.
     func open(_ file: String, in console: TmuxConsole) async throws {
         try await console.keys("Enter")
@@ -89,13 +100,7 @@ struct ConsoleTmuxTests {
         let fixture = try await ConsoleTmuxWorld.shared.get()
         let directory = fixture.directory.path + "/config-browse-\(UUID().uuidString.prefix(6))"
         try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
-        let probes = """
-            ProbeAccountShip:
-              Enabled: true
-              TemplatePrefix: ProbeAccountShip/
-              InvocationQueueUrl: https://sqs.us-east-1.amazonaws.com/000000000000/probe-account
-              InvocationSources:
-                - S3
+        let probes = Self.probeAccountSection + """
             ProbeAccountRegionShip:
               Enabled: true
               TemplatePrefix: ProbeAccountRegionShip/
@@ -166,6 +171,65 @@ struct ConsoleTmuxTests {
         try await console.keys("Enter")
         screen = try await console.wait("the reloaded states") { row("ProbeAccountShip", $0).contains("disabled") }
         #expect(row("AccountIndexGeneratorShip", screen).contains("not configured"))
+        try await console.quitAndExpectRestoredTerminal()
+    }
+
+    @Test("Fleet dry run of every account (4 at a time): summary, row outcomes, logs, history; then one commit of them all")
+    func fleetDryRun() async throws {
+        let fixture = try await ConsoleTmuxWorld.shared.get()
+        let directory = fixture.directory.path + "/config-fleet-\(UUID().uuidString.prefix(6))"
+        try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
+        try Self.probeAccountSection.write(toFile: directory + "/probes.yaml", atomically: true, encoding: .utf8)
+        let launch = try ConsoleLaunch(fixture: fixture, binary: ConsoleTmuxWorld.probeFleet,
+                                       arguments: ["--config", directory, "--payloads", try payloads(fixture, key: "unused"),
+                                                   "--fleet-concurrency", "4"])
+        let console = try await TmuxConsole(width: 120, height: 40, script: launch.script)
+        defer { console.kill() }
+        try await console.wait(for: "ProbeAccountShip")
+        try await select("ProbeAccountShip", in: console)
+        try await open("all.yaml", in: console)
+        try await console.wait(for: "marker_bucket: starfleet-templates")
+        try await console.keys("f")
+        let count = fixture.seed.accounts.count
+        try await console.wait(for: "\(count) invocations")
+        try await console.keys("a")
+        try await console.wait(for: "\(count) marked")
+        try await console.keys("d")
+        var screen = try await console.wait(for: "Fleet dry run · \(count)/\(count) done", timeout: 180)
+        #expect(!screen.contains("failed"), "\(screen)")
+        let rows = screen.split(separator: "\n").filter { $0.contains("│") && $0.contains("✔ succeeded") }
+        #expect(rows.count == count, "every row shows its own successful dry run: \(screen)")
+
+        // One saved log and one history record per target, written as each ended.
+        let state = launch.home + "/state/starfleet"
+        let logs = try FileManager.default.contentsOfDirectory(atPath: state + "/runs").filter { $0.hasSuffix(".log") }
+        #expect(logs.count == count)
+        var history: [Substring] = []
+        for _ in 0..<50 {
+            history = (try? String(contentsOfFile: state + "/history.jsonl", encoding: .utf8))?.split(separator: "\n") ?? []
+            if history.count == count { break }
+            try await Task.sleep(for: .milliseconds(100))
+        }
+        #expect(history.count == count)
+        #expect(Set(history.compactMap { $0.firstMatch(of: /"account_id":"(\d{12})"/)?.1 }).count == count)
+
+        // L opens the selected target's saved log.
+        try await console.keys("L")
+        screen = try await console.wait(for: "Dry run: would write s3://starfleet-templates/")
+        #expect(screen.contains("assigned account"))
+
+        // C commits every marked target behind one dialog whose phrase names the count; each writes its marker.
+        try await console.keys("Escape")
+        try await console.wait(for: "\(count) marked")
+        try await console.keys("C")
+        screen = try await console.wait(for: "Commit ProbeAccountShip to \(count) targets?")
+        #expect(screen.contains("\(count) to commit"))
+        try await console.type("ProbeAccountShip \(count)")
+        try await console.keys("Tab", "Enter")
+        screen = try await console.wait(for: "Fleet commit · \(count)/\(count) done", timeout: 180)
+        #expect(!screen.contains("failed"), "\(screen)")
+        let markers = try await fixture.session.s3().listObjectsV2(bucket: "starfleet-templates", prefix: "probe/ProbeAccountShip/")
+        #expect(Set(markers.map(\.key)) == Set(fixture.seed.accounts.map { "probe/ProbeAccountShip/\($0.id).json" }))
         try await console.quitAndExpectRestoredTerminal()
     }
 
@@ -254,6 +318,7 @@ struct ConsoleTmuxTests {
         #expect(screen.contains("commit.yaml"))
         #expect(screen.contains("Target:   single invocation"))
         #expect(screen.contains("Dry run:  succeeded · exit 0"))
+        #expect(screen.contains("Plan:     0 to add, 1 to change, 0 to destroy"), "the plan the ship reported as data")
         #expect(screen.contains("Commit flag is disabled"))
         try await console.keys("Tab", "Enter")
         try await console.wait(for: "Type the ship's name to confirm.")

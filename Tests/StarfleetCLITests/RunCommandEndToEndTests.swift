@@ -84,6 +84,32 @@ struct RunCommandEndToEndTests {
         #expect(index.accounts(byOrgUnit: "Team-A") == world.members(underUnitNamed: "Team-A"))
     }
 
+    @Test("--expect-config-digest: a different configuration digest refuses to run; the right one runs and its jsonl carries the plan")
+    func expectedDigests() async throws {
+        let world = try await EndToEndWorld.shared.get()
+        let bucket = try await world.makeBucket("e2e-digest")
+        let payload = try world.payload(EndToEndWorld.generatorPayload(bucket: bucket, key: "accountIndex.json"))
+        let names = try FileManager.default.contentsOfDirectory(atPath: world.configuration)
+        let digest = RunFingerprint.configurationDigest(
+            files: names.filter { $0.hasSuffix(".yaml") }.map { (world.configuration as NSString).appendingPathComponent($0) })
+        let base = ["run", "AccountIndexGeneratorShip", "--config", world.configuration, "--payload", payload,
+                    "--log-format", "jsonl"]
+
+        let refused = try await world.starfleet(base + ["--expect-config-digest", String(repeating: "0", count: 64), "--commit"])
+        #expect(refused.exitCode == 1, "\(refused.summary)")
+        #expect(refused.stderrText.contains("The configuration changed since it was checked"), "\(refused.summary)")
+        #expect(!refused.stderrText.contains("Inventorying"), "nothing ran")
+        #expect(try await world.objectKeys(in: bucket).isEmpty)
+
+        let ran = try await world.starfleet(base + ["--expect-config-digest", digest])
+        #expect(ran.exitCode == 0, "\(ran.summary)")
+        let plans = ran.stderrText.split(separator: "\n").map { RunLogRecord.parse(String($0)) }.compactMap(\.plan)
+        #expect(plans == [PlanSummary(toChange: 1)], "one record carries the plan: \(ran.summary)")
+
+        let usage = try await world.starfleet(base + ["--expect-index-digest", digest])
+        #expect(usage.exitCode == 2, "--expect-index-digest without --account-index is a usage error: \(usage.summary)")
+    }
+
     // MARK: - ACCOUNT (ProbeAccountShip)
 
     static func accountPayload(bucket: String, extra: String = "") -> String {

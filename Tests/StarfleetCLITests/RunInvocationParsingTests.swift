@@ -13,6 +13,9 @@ struct RunInvocationParsingTests {
                       accountId: "000000000001", region: "eu-west-1", accountIndexFile: "/tmp/index.json",
                       mode: .commit, logFormat: .jsonl),
         RunInvocation(ship: "S", configurationDirectory: nil, payloadPath: "p.yaml", accountId: "1", mode: .commit),
+        RunInvocation(ship: "S", configurationDirectory: "/c", payloadPath: "p.yaml", accountId: "1",
+                      accountIndexFile: "/i.json", mode: .commit, logFormat: .jsonl,
+                      expectedConfigurationDigest: "abc", expectedAccountIndexDigest: "def"),
     ]
 
     @Test("Parsing the arguments back gives the same invocation", arguments: invocations)

@@ -16,6 +16,14 @@ struct ConsoleReducerTests {
         return (state, directory)
     }
 
+    /// Presses d: the dry run's launch.
+    func startDryRun(_ state: inout AppState) throws -> RunLaunch {
+        let effects = ConsoleReducer.reduce(&state, .key(.char("d")))
+        return try #require(effects.first.flatMap { effect -> RunLaunch? in
+            if case .startRun(let launch) = effect { return launch } else { return nil }
+        }, "no dry run started: \(effects)")
+    }
+
     // MARK: - Commit gate
 
     @Test("Commit before any dry run is refused, and the footer says why")
@@ -97,13 +105,7 @@ struct ConsoleReducerTests {
         #expect(!typing.shouldQuit)
 
         // The right name, Tab to Commit, Enter: the commit starts.
-        _ = ConsoleFixture.type("ConsoleSingleShip", into: &state)
-        ConsoleReducer.reduce(&state, .key(.tab))
-        let started = ConsoleReducer.reduce(&state, .key(.enter))
-        guard case .startRun(let commit)? = started.first else {
-            Issue.record("\(started)")
-            return
-        }
+        let commit = try ConsoleFixture.confirmCommit("ConsoleSingleShip", &state)
         #expect(commit.mode == .commit)
         #expect(commit.expectedConfigurationDigest == state.fleet.snapshot!.configurationDigest)
         #expect(state.overlay == nil)
@@ -132,17 +134,23 @@ struct ConsoleReducerTests {
         configurationChanged.fleet.snapshot!.configurationDigest = "different"
         #expect(RunFeature.commitGateReason(configurationChanged)?.contains("configuration changed") == true)
 
-        var otherShip = state
-        otherShip.lastSuccessfulDryRun!.fingerprint = RunFingerprint(
-            ship: "ConsoleAccountShip", payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
-            accountId: nil, region: nil)
-        #expect(RunFeature.commitGateReason(otherShip)?.contains("was of ConsoleAccountShip") == true)
+        // Only this target's own dry run counts: another ship's or another account's opens nothing.
+        for other in [CommitGate.Target(ship: "ConsoleAccountShip", accountId: nil, region: nil),
+                      CommitGate.Target(ship: good.ship, accountId: "000000000001", region: "us-east-1")] {
+            var elsewhere = state
+            elsewhere.commitGate = CommitGate()
+            elsewhere.commitGate.dryRunLaunched(runID: "other", target: other)
+            elsewhere.commitGate.dryRunStarted(runID: "other", fingerprint: RunFingerprint(
+                ship: other.ship, payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
+                accountId: other.accountId, region: other.region))
+            elsewhere.commitGate.dryRunFinished(runID: "other", outcome: .succeeded(nil), at: state.now)
+            #expect(RunFeature.commitGateReason(elsewhere)?.contains("needs a successful dry run") == true, "\(other)")
+        }
 
-        var otherTarget = state
-        otherTarget.lastSuccessfulDryRun!.fingerprint = RunFingerprint(
-            ship: good.ship, payloadSHA256: good.payloadSHA256, configurationSHA256: good.configurationSHA256,
-            accountId: "000000000001", region: "us-east-1")
-        #expect(RunFeature.commitGateReason(otherTarget)?.contains("another account/region") == true)
+        // Older than --max-plan-age.
+        var aged = state
+        aged.now = state.now.addingTimeInterval(CommitGate.defaultMaxPlanAge + 120)
+        #expect(RunFeature.commitGateReason(aged)?.contains("--max-plan-age") == true)
 
         // The configuration changed on disk between the key and the dialog: the re-check refuses.
         let effects = ConsoleReducer.reduce(&state, .key(.char("C")))
@@ -157,16 +165,92 @@ struct ConsoleReducerTests {
         #expect(state.flash?.text.contains("configuration changed") == true)
     }
 
+    @Test("A later dry run of the same inputs that fails or is cancelled revokes the gate: C refused, no stale dialog")
+    func laterDryRunRevokes() throws {
+        for ending in ["failed", "cancelled", "not started"] {
+            var (state, _) = try inspecting()
+            ConsoleFixture.dryRun(&state)
+            #expect(RunFeature.commitGateReason(state) == nil)
+            let launch = try startDryRun(&state)
+            // While it runs, the earlier success no longer counts.
+            let current = try #require(RunFeature.currentFingerprint(state))
+            #expect(state.commitGate.refusal(for: current, now: state.now)?.contains("still running") == true)
+            switch ending {
+            case "failed":
+                ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/l"))
+                ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: 3, signaled: false, at: state.now))
+            case "cancelled":
+                ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/l"))
+                ConsoleReducer.reduce(&state, .key(.char("x")))
+                ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: 15, signaled: true, at: state.now))
+            default:
+                ConsoleReducer.reduce(&state, .runNotStarted(id: launch.id, reason: "no binary"))
+            }
+            let reason = RunFeature.commitGateReason(state)
+            #expect(reason?.contains(ending == "cancelled" ? "was cancelled" : "failed") == true, "\(ending): \(String(describing: reason))")
+            #expect(state.lastSuccessfulDryRun == nil, "the dialog has no succeeded dry run to show (\(ending))")
+            // The footer shows C disabled, and C opens no dialog.
+            let items = ConsoleBindings.registry(for: state).footerItems(for: ConsoleBindings.contexts(for: state))
+            #expect(items.contains(FooterItem(key: "C", label: "Commit", isEnabled: false)), "\(ending)")
+            state.flash = nil
+            #expect(ConsoleReducer.reduce(&state, .key(.char("C"))).isEmpty)
+            #expect(state.overlay == nil)
+            // A commit check answered late (forged) opens nothing either.
+            ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(RunFeature.currentFingerprint(state)!)))
+            #expect(state.overlay == nil)
+        }
+    }
+
+    @Test("The commit dialog reads the plan the ship reported as data and shows it")
+    func dialogShowsPlan() throws {
+        var (state, _) = try inspecting()
+        let launch = try startDryRun(&state)
+        ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/l"))
+        ConsoleReducer.reduce(&state, .runOutput(id: launch.id, [
+            RunLogRecord.parse(#"{"level":"info","message":"Plan: 9 to add, 9 to change, 9 to destroy.","time":"2026-11-29T10:00:00.123Z"}"#),
+            RunLogRecord.parse(#"{"level":"info","message":"[📋] Plan for IAM role","no_changes":false,"plan_add":2,"plan_change":1,"plan_destroy":0,"time":"2026-11-29T10:00:00.456Z"}"#),
+        ]))
+        ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: 0, signaled: false, at: state.now))
+        #expect(state.lastSuccessfulDryRun?.plan == PlanSummary(toAdd: 2, toChange: 1))
+        _ = try ConsoleFixture.openCommitDialog(&state)
+        #expect(ConsoleView.render(state).text.contains("Plan:     2 to add, 1 to change, 0 to destroy"))
+        guard case .commitDialog(let dialog)? = state.overlay else {
+            Issue.record("no dialog")
+            return
+        }
+        let body = dialog.dialog.body.map(\.plainText).joined(separator: "\n")
+        #expect(!body.contains("9 to add"), "the text of a record is not the plan: \(body)")
+    }
+
+    @Test("Inspector: n/N after / jump to the focused side's next and previous match, wrapping; the other side follows")
+    func inspectorMatches() throws {
+        var (state, _) = try inspecting()
+        #expect(ConsoleReducer.reduce(&state, .key(.char("n"))).isEmpty)
+        #expect(state.flash?.text.contains("/ first") == true)
+        ConsoleReducer.reduce(&state, .key(.char("/")))
+        _ = ConsoleFixture.type("bucket", into: &state)
+        ConsoleReducer.reduce(&state, .key(.enter))
+        ConsoleReducer.reduce(&state, .key(.char("n")))
+        #expect(state.inspector?.sourceCursor == 2, "Bucket: my-bucket")
+        let document = try #require(state.inspector?.document)
+        #expect(state.inspector?.loadedCursor == document.loadedLine(forSource: 2))
+        ConsoleReducer.reduce(&state, .key(.char("n")))
+        #expect(state.inspector?.sourceCursor == 3, "BucketRegion")
+        ConsoleReducer.reduce(&state, .key(.char("n")))
+        #expect(state.inspector?.sourceCursor == 2, "wraps around")
+        ConsoleReducer.reduce(&state, .key(.char("N")))
+        #expect(state.inspector?.sourceCursor == 3)
+        state.inspector?.highlight = "nowhere"
+        ConsoleReducer.reduce(&state, .key(.char("n")))
+        #expect(state.flash?.text.contains("No match for “nowhere”") == true)
+        #expect(state.inspector?.sourceCursor == 3)
+    }
+
     @Test("Fanned-out ships need a target picked from the account index before running")
     func fanOutTarget() throws {
         let directory = try ConsoleFixture.directory()
         var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
-        ConsoleFixture.inspecting("""
-        TemplateName: Some
-        TemplateDescription: Some accounts.
-        IncludeAccounts:
-          AllAccounts: true
-        """, state: &state, ship: "ConsoleAccountShip")
+        ConsoleFixture.inspecting(ConsoleFixture.accountPayload, state: &state, ship: "ConsoleAccountShip")
         #expect(RunFeature.dryRunReason(state)?.contains("Pick the account") == true)
         #expect(ConsoleReducer.reduce(&state, .key(.char("d"))).isEmpty)
         let inspector = state.inspector!
@@ -193,6 +277,61 @@ struct ConsoleReducerTests {
             return
         }
         #expect(launch.target?.accountId == "000000000002")
+    }
+
+    /// Picks the fan-out row of `account` and dry-runs it to `exitStatus`, the ship reporting `plan`.
+    func dryRun(account: String, exitStatus: Int32, plan: PlanSummary?, _ state: inout AppState) throws {
+        state.screens = [.fleet, .inspector]
+        state.inspector!.tab = .fanOut
+        state.inspector!.fanOut.list.selected = try #require(state.inspector!.fanOut.visibleRows.firstIndex { $0.accountId == account })
+        ConsoleReducer.reduce(&state, .key(.enter))
+        let launch = try startDryRun(&state)
+        ConsoleReducer.reduce(&state, .runStarted(id: launch.id, fingerprint: try #require(RunFeature.currentFingerprint(state)),
+                                                  logPath: "/tmp/l"))
+        if let plan {
+            let fields = plan.metadata.map { "\"\($0.key)\":\($0.value)" }.sorted().joined(separator: ",")
+            ConsoleReducer.reduce(&state, .runOutput(id: launch.id, [RunLogRecord.parse(#"{"level":"info","message":"plan","#
+                                                                                       + fields + "}")]))
+        }
+        ConsoleReducer.reduce(&state, .runFinished(id: launch.id, exitStatus: exitStatus, signaled: false, at: state.now))
+        ConsoleReducer.reduce(&state, .key(.escape))
+    }
+
+    @Test("The fan-out table shows each target's last dry run as the gate sees it, its tags, and filters on them")
+    func targetsTableOutcomes() throws {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
+        let payload = ConsoleFixture.accountPayload
+        ConsoleFixture.inspecting(payload, state: &state, ship: "ConsoleAccountShip")
+        state.inspector!.fanOut.isLoading = false
+        state.inspector!.fanOut.rows = [FanOutRow(accountId: "000000000001", accountName: "Alpha", region: nil, tags: "env=prod",
+                                                  orgPath: "ROOT/Prod"),
+                                        FanOutRow(accountId: "000000000002", accountName: "Beta", region: nil, tags: "env=dev"),
+                                        FanOutRow(accountId: "000000000003", accountName: "Gamma", region: nil, tags: "")]
+        try dryRun(account: "000000000001", exitStatus: 0, plan: PlanSummary(toAdd: 2, toChange: 1), &state)
+        try dryRun(account: "000000000002", exitStatus: 3, plan: nil, &state)
+        try dryRun(account: "000000000003", exitStatus: 0, plan: .noChanges, &state)
+        #expect(state.screen == .inspector && state.inspector?.tab == .fanOut)
+        let lines = ConsoleView.render(state).lines()
+        func row(_ name: String) -> String { lines.first { $0.contains(name) && $0.contains("│") } ?? "" }
+        #expect(row("Alpha").contains("env=prod") && row("Alpha").contains("✔ +2 ~1 -0") && row("Alpha").contains("ROOT/Prod"),
+                "\(lines)")
+        #expect(row("Beta").contains("✗ failed"), "\(lines)")
+        #expect(row("Gamma").contains("✔ no changes"), "\(lines)")
+        // "No changes" is nothing to commit.
+        #expect(RunFeature.commitGateReason(state)?.contains("nothing to commit") == true)
+
+        // A changed payload makes every earlier success stale.
+        state.inspector!.document = ConsoleFixture.document(payload + "\n# edited", ship: ConsoleAccountShip.self)
+        let edited = ConsoleView.render(state).lines()
+        #expect(edited.first { $0.contains("Alpha") && $0.contains("│") }?.contains("stale") == true, "\(edited)")
+
+        // / filters over every column, tags included.
+        ConsoleReducer.reduce(&state, .key(.char("/")))
+        _ = ConsoleFixture.type("env=dev", into: &state)
+        #expect(state.inspector!.fanOut.visibleRows.map(\.accountName) == ["Beta"])
+        state.inspector!.fanOut.list.setFilter("root/prod")
+        #expect(state.inspector!.fanOut.visibleRows.map(\.accountName) == ["Alpha"], "the OU path column is filtered too")
     }
 
     // MARK: - Read-only
@@ -247,6 +386,33 @@ struct ConsoleReducerTests {
         #expect(record.ship == "ConsoleSingleShip")
         #expect(record.payloadSHA256 == launch.payloadSHA256)
         #expect(ConsoleView.render(state).text.contains("■ cancelled · exit 130"))
+    }
+
+    @Test("Cancelling a commit asks first; then SIGTERM and wait; a forced SIGKILL asks again, saying what may be half-done")
+    func cancelCommit() throws {
+        var (state, _) = try inspecting()
+        ConsoleFixture.dryRun(&state)
+        _ = try ConsoleFixture.openCommitDialog(&state)
+        let commit = try ConsoleFixture.confirmCommit("ConsoleSingleShip", &state)
+        ConsoleReducer.reduce(&state, .runStarted(id: commit.id, fingerprint: RunFeature.currentFingerprint(state)!, logPath: "/tmp/c.log"))
+        // First x: a question, nothing is signalled.
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))).isEmpty)
+        #expect(state.flash?.text.contains("Cancel the commit?") == true)
+        #expect(state.run?.status == .running)
+        // The question expires: x asks again.
+        state.now = state.now.addingTimeInterval(CommitCancel.window + 1)
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))).isEmpty)
+        // Second x in time: SIGTERM only (no automatic SIGKILL), and the run shows it is cancelling.
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))) == [.terminateRun(id: commit.id)])
+        #expect(state.run?.status == .cancelling)
+        #expect(state.isCommitting, "the red COMMIT state stays while the child runs")
+        // Third x: asks before SIGKILL, naming the risk; fourth: kills.
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))).isEmpty)
+        #expect(state.flash?.text.contains("half-done") == true)
+        #expect(ConsoleReducer.reduce(&state, .key(.char("x"))) == [.killRun(id: commit.id)])
+        ConsoleReducer.reduce(&state, .runFinished(id: commit.id, exitStatus: 9, signaled: true, at: state.now))
+        #expect(state.run?.status == .cancelled(9))
+        #expect(state.commitCancel == nil)
     }
 
     @Test("Resizing during a run with the dialog open keeps everything")
@@ -365,5 +531,41 @@ struct ConsoleReducerTests {
         _ = ConsoleFixture.type("q", into: &state)
         ConsoleReducer.reduce(&state, .key(.enter))
         #expect(state.shouldQuit)
+    }
+
+    // MARK: - Payload picker
+
+    /// Enter on the ship named `ship` in the fleet: the picker's first listing.
+    func openPicker(_ ship: String, _ state: inout AppState) -> [Effect] {
+        state.screens = [.fleet]
+        state.fleet.list.selected = state.fleet.visibleShips.firstIndex { $0.name == ship } ?? 0
+        return ConsoleReducer.reduce(&state, .key(.enter))
+    }
+
+    @Test("Each ship's picker starts in DIR/<ShipName>/ when it exists, not in the previous ship's directory")
+    func pickerStartsInTheShipsDirectory() throws {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
+        let first = openPicker("ConsoleSingleShip", &state)
+        #expect(first == [.listLocal(generation: state.picker!.generation, directory: "/payloads",
+                                     preferSubdirectory: "ConsoleSingleShip")])
+        // The services found /payloads/ConsoleSingleShip and listed it.
+        let listed = ConsoleReducer.reduce(&state, .pickerListed(generation: state.picker!.generation,
+                                                                  directory: "/payloads/ConsoleSingleShip", .success([])))
+        #expect(state.picker?.directory == "/payloads/ConsoleSingleShip")
+        #expect(listed.contains(.rememberPayloadDirectory("/payloads")), "the root is remembered, not the ship's directory")
+
+        let second = openPicker("ConsoleAccountShip", &state)
+        #expect(second == [.listLocal(generation: state.picker!.generation, directory: "/payloads",
+                                      preferSubdirectory: "ConsoleAccountShip")])
+
+        // With --payloads, every ship starts from that root whatever the previous picker browsed.
+        state.payloadRoot = "/root"
+        ConsoleReducer.reduce(&state, .pickerListed(generation: state.picker!.generation, directory: "/elsewhere",
+                                                    .success([])))
+        #expect(state.payloadDirectory == "/elsewhere")
+        let third = openPicker("ConsoleSingleShip", &state)
+        #expect(third == [.listLocal(generation: state.picker!.generation, directory: "/root",
+                                     preferSubdirectory: "ConsoleSingleShip")])
     }
 }

@@ -147,6 +147,20 @@ import Testing
         #expect(Self.index.tags(of: "000000000005") == ["Key1": "Value1", "Key2": "Value2", "Key3": "Value3"])
     }
 
+    @Test func organizationalPathReadsFromTheRootDown() {
+        #expect(Self.index.organizationalPath(of: "000000000010") == ["ROOT", "SomeOU", "SomeNestedOU", "SomeNestedNestedOU"])
+        #expect(Self.index.organizationalPath(of: "000000000020") == ["ROOT"])
+        #expect(Self.index.organizationalPath(of: "999999999999").isEmpty)
+        // The fan-out plan carries it (with the tags) for the console's targets table.
+        let resolver = AccountResolver(index: Self.index)
+        let plan = FanOutPlan.make(strategy: .account,
+                                   payload: AccountResolverTests.accountPayload("IncludeAccounts: {AllAccounts: true}"),
+                                   resolver: resolver)
+        let target = plan.targets.first { $0.accountId == "000000000011" }
+        #expect(target?.orgPath == "ROOT/SomeOU/SomeNestedOU")
+        #expect(target?.tags["Key2"] == "Value2")
+    }
+
     // MARK: 30 lookups
 
     @Test func case30_idLookupKeepsOnlyKnownIds() {

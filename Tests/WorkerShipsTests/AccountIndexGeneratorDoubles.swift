@@ -222,6 +222,10 @@ final class RecordingS3: S3API, @unchecked Sendable {
 /// what was logged.
 final class GeneratorLogCapture: @unchecked Sendable {
     private let records = Mutex<[(level: Logger.Level, message: String, operation: String?)]>([])
+    private let reportedPlans = Mutex<[PlanSummary]>([])
+
+    /// The plans the ship reported as data (`Logger.plan`), in order.
+    var plans: [PlanSummary] { reportedPlans.withLock { $0 } }
 
     var messages: [String] { records.withLock { $0.map(\.message) } }
     func messages(at level: Logger.Level) -> [String] { records.withLock { $0.filter { $0.level == level }.map(\.message) } }
@@ -236,7 +240,10 @@ final class GeneratorLogCapture: @unchecked Sendable {
 
     var logger: Logger {
         var logger = Logger(label: "generator-test") { _ in
-            CapturingLogHandler { self.append($0.level, $0.message, operation: $0.metadata["aws.operation"]?.description) }
+            CapturingLogHandler { record in
+                self.append(record.level, record.message, operation: record.metadata["aws.operation"]?.description)
+                if let plan = PlanSummary(metadata: record.metadata) { self.reportedPlans.withLock { $0.append(plan) } }
+            }
         }
         logger.logLevel = .trace
         return logger

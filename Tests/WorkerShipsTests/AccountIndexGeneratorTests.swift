@@ -272,6 +272,7 @@ struct AccountIndexGeneratorTests {
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
         #expect(object.count == org.accounts.count)
         #expect(harness.logs.messages(at: .warning).contains { $0.hasPrefix("[⚠️] Commit flag is disabled: not saving report to S3") })
+        #expect(harness.logs.plans == [PlanSummary(toChange: 1)], "the index object it would write, as data")
     }
 
     @Test("JoinedTimestamp uses Python's str(datetime): microseconds, or none when zero (Q13)", arguments: [

@@ -63,6 +63,7 @@ final class ShipRecorder: Sendable {
     struct Record: Sendable {
         let level: Logger.Level
         let message: String
+        let plan: PlanSummary?
     }
 
     private let records = Mutex<[Record]>([])
@@ -71,6 +72,8 @@ final class ShipRecorder: Sendable {
     var messages: [String] { records.withLock { $0.map(\.message) } }
     var text: String { messages.joined(separator: "\n") }
     var alerts: [Alert] { sentAlerts.withLock { $0 } }
+    /// The plans the ship reported as data (`Logger.plan`), in order.
+    var plans: [PlanSummary] { records.withLock { $0.compactMap(\.plan) } }
 
     func messages(at level: Logger.Level) -> [String] { records.withLock { $0.filter { $0.level == level }.map(\.message) } }
 
@@ -79,7 +82,9 @@ final class ShipRecorder: Sendable {
 
     var logger: Logger {
         var logger = Logger(label: "ship-test") { _ in
-            CapturingLogHandler(level: .debug) { self.append(Record(level: $0.level, message: $0.message)) }
+            CapturingLogHandler(level: .debug) {
+                self.append(Record(level: $0.level, message: $0.message, plan: PlanSummary(metadata: $0.metadata)))
+            }
         }
         logger.logLevel = .debug
         return logger

@@ -224,6 +224,7 @@ struct AwsConfigShipTests {
               retention_period_in_days: 2557 → 365
         Plan: 0 to add, 2 to change, 0 to destroy.
         """))
+        #expect(result.recorder.plans == [PlanSummary(toChange: 2)], "one record carries the plan as data")
     }
 
     static let sandboxOverride = """

@@ -90,6 +90,7 @@ struct IamRoleShipTests {
               \(Self.inline)
         Plan: 4 to add, 0 to change, 0 to destroy.
         """))
+        #expect(result.recorder.plans == [PlanSummary(toAdd: 4)], "one record carries the plan as data")
     }
 
     @Test("commit creates the role, attaches and puts in order, alerts, and converges")
@@ -117,6 +118,7 @@ struct IamRoleShipTests {
         #expect(again.recorder.alerts.isEmpty)
         #expect(again.recorder.text.contains("[⏭️] No changes detected. Nothing to do."))
         #expect(again.recorder.text.contains("Plan: 0 to add, 0 to change, 0 to destroy."))
+        #expect(again.recorder.plans == [.noChanges])
     }
 
     @Test("element scoping and overrides per account: Sandbox-Dev gets no ReadOnlyAccess, no tier tag, 3600 s")

@@ -21,9 +21,14 @@ public protocol AccountIndex: Sendable {
     func enabledRegions(of accounts: [String], among regions: Set<String>) -> [[String]]
     func name(of account: String) -> String?
     func tags(of account: String) -> [String: String]
+    /// The account's OU names from the root down (`ROOT/Prod/Team-A` as a list); empty when unknown.
+    func organizationalPath(of account: String) -> [String]
 }
 
 extension AccountIndex {
+    /// An index without parent records has no paths.
+    public func organizationalPath(of account: String) -> [String] { [] }
+
     /// Built from ``accounts(byRegions:)``; an index with a per-account region table answers faster.
     public func enabledRegions(of accounts: [String], among regions: Set<String>) -> [[String]] {
         var regionsByAccount: [String: [String]] = [:]

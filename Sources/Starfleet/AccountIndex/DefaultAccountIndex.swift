@@ -218,6 +218,11 @@ public struct DefaultAccountIndex: AccountIndex {
 
     public func tags(of account: String) -> [String: String] { ordinals[account].map { records[$0].tags } ?? [:] }
 
+    /// Parent records list the nearest OU first; the path reads from the root.
+    public func organizationalPath(of account: String) -> [String] {
+        ordinals[account].map { records[$0].parents.reversed().map(\.name) } ?? []
+    }
+
     /// Org units seen in the index: id → name.
     public var organizationalUnits: [String: String] {
         var units: [String: String] = [:]

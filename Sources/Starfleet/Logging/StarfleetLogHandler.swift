@@ -6,7 +6,8 @@ import StarfleetSchema
 ///
 /// JSON line shape (documented in the README): `{"time": ISO-8601 UTC with milliseconds,
 /// "level": "info", "message": "…", "logger": "…", …metadata}` — metadata such as `ship` and
-/// `mode` become top-level keys with string values.
+/// `mode` become top-level keys with string values; integer and boolean values (a plan's
+/// `plan_add`, `no_changes`, see `PlanSummary`) are written as JSON numbers and booleans.
 public struct StarfleetLogHandler: LogHandler {
     public var metadata: Logger.Metadata = [:]
     public var logLevel: Logger.Level
@@ -39,7 +40,7 @@ public struct StarfleetLogHandler: LogHandler {
         switch format {
         case .text:
             let context = metadata.isEmpty ? "" : " " + metadata.sorted { $0.key < $1.key }
-                .filter { $0.key != "ship" && $0.key != "mode" }
+                .filter { $0.key != "ship" && $0.key != "mode" && !PlanSummary.fieldKeys.contains($0.key) }
                 .map { "\($0.key)=\($0.value)" }.joined(separator: " ")
             return "\(time) \(level.rawValue.uppercased()) \(message)\(context.trimmingCharacters(in: .whitespaces).isEmpty ? "" : context)"
         case .jsonl:
@@ -49,10 +50,19 @@ public struct StarfleetLogHandler: LogHandler {
             object["message"] = .string(message)
             object["logger"] = .string(label)
             for (key, value) in metadata.sorted(by: { $0.key < $1.key }) where object[key] == nil {
-                object[key] = .string("\(value)")
+                object[key] = jsonValue(value)
             }
             return JSONWriter(indent: 0).string(.map(object))
         }
+    }
+
+    /// Integers and booleans given as values (a plan's counts) stay typed; the rest are strings.
+    static func jsonValue(_ value: Logger.Metadata.Value) -> PayloadValue {
+        if case .stringConvertible(let convertible) = value {
+            if let number = convertible as? Int { return .int(number) }
+            if let flag = convertible as? Bool { return .bool(flag) }
+        }
+        return .string("\(value)")
     }
 
     static func timestamp(_ date: Date) -> String {

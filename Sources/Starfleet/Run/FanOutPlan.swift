@@ -7,6 +7,10 @@ public struct FanOutPlan: Sendable, Equatable {
         public let accountName: String?
         /// Empty for ACCOUNT ships.
         public let regions: [String]
+        /// The account's tags in the index (the console's targets table shows and filters them).
+        public var tags: [String: String] = [:]
+        /// The account's OU path from the root (`ROOT/Prod/Team-A`), empty when the index has none.
+        public var orgPath: String = ""
     }
 
     public let strategy: FanOutStrategy
@@ -27,12 +31,15 @@ public struct FanOutPlan: Sendable, Equatable {
         switch strategy {
         case .account:
             let targets = resolver.accounts(for: payload).sorted().map {
-                Target(accountId: $0, accountName: resolver.index.name(of: $0), regions: [])
+                Target(accountId: $0, accountName: resolver.index.name(of: $0), regions: [], tags: resolver.index.tags(of: $0),
+                       orgPath: resolver.index.organizationalPath(of: $0).joined(separator: "/"))
             }
             return FanOutPlan(strategy: strategy, targets: targets)
         default:
             let targets = resolver.regionTargets(for: payload).map {
-                Target(accountId: $0.account, accountName: resolver.index.name(of: $0.account), regions: $0.regions)
+                Target(accountId: $0.account, accountName: resolver.index.name(of: $0.account), regions: $0.regions,
+                       tags: resolver.index.tags(of: $0.account),
+                       orgPath: resolver.index.organizationalPath(of: $0.account).joined(separator: "/"))
             }
             return FanOutPlan(strategy: strategy, targets: targets)
         }

@@ -12,9 +12,15 @@ public struct RunInvocation: Sendable, Hashable {
     public var accountIndexFile: String?
     public var mode: RunMode
     public var logFormat: LogFormat
+    /// `--expect-config-digest`: the child refuses to run when the configuration's digest differs
+    /// (what the commit gate approved is what runs: no gap between the check and the start).
+    public var expectedConfigurationDigest: String?
+    /// `--expect-index-digest`: the same for the `--account-index` file.
+    public var expectedAccountIndexDigest: String?
 
     public init(ship: String, configurationDirectory: String?, payloadPath: String, accountId: String? = nil,
-                region: String? = nil, accountIndexFile: String? = nil, mode: RunMode, logFormat: LogFormat = .text) {
+                region: String? = nil, accountIndexFile: String? = nil, mode: RunMode, logFormat: LogFormat = .text,
+                expectedConfigurationDigest: String? = nil, expectedAccountIndexDigest: String? = nil) {
         self.ship = ship
         self.configurationDirectory = configurationDirectory
         self.payloadPath = payloadPath
@@ -23,6 +29,8 @@ public struct RunInvocation: Sendable, Hashable {
         self.accountIndexFile = accountIndexFile
         self.mode = mode
         self.logFormat = logFormat
+        self.expectedConfigurationDigest = expectedConfigurationDigest
+        self.expectedAccountIndexDigest = expectedAccountIndexDigest
     }
 
     /// The exact arguments after the executable: `run SHIP --config DIR --payload FILE …`.
@@ -33,8 +41,24 @@ public struct RunInvocation: Sendable, Hashable {
         if let accountId { arguments += ["--account-id", accountId] }
         if let region { arguments += ["--region", region] }
         if let accountIndexFile { arguments += ["--account-index", accountIndexFile] }
+        if let expectedConfigurationDigest { arguments += ["--expect-config-digest", expectedConfigurationDigest] }
+        if let expectedAccountIndexDigest { arguments += ["--expect-index-digest", expectedAccountIndexDigest] }
         if mode.isCommit { arguments.append("--commit") }
         return arguments
+    }
+
+    /// Why the inputs on disk are not the ones this invocation expects (nil: they are, or it
+    /// expects nothing).
+    public func digestRefusal(configurationDigest: String, accountIndexDigest: String?) -> String? {
+        if let expected = expectedConfigurationDigest, expected != configurationDigest {
+            return "The configuration changed since it was checked (digest \(expected.prefix(12))…, now "
+                + "\(configurationDigest.prefix(12))…); dry-run again. Not doing anything."
+        }
+        if let expected = expectedAccountIndexDigest, expected != accountIndexDigest {
+            return "The account index changed since it was checked (digest \(expected.prefix(12))…, now "
+                + "\(accountIndexDigest.map { "\($0.prefix(12))…" } ?? "unreadable")); dry-run again. Not doing anything."
+        }
+        return nil
     }
 
     /// What the commit gate compares: this run's target with the digests of its inputs.

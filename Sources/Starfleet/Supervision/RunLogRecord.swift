@@ -9,16 +9,19 @@ public struct RunLogRecord: Sendable, Hashable {
     public let time: String?
     /// The raw line as received, for the saved log.
     public let raw: String
+    /// The plan the ship reported in this record (`plan_add`, `plan_change`, `plan_destroy`).
+    public let plan: PlanSummary?
 
-    public init(level: Logger.Level?, message: String, time: String?, raw: String) {
+    public init(level: Logger.Level?, message: String, time: String?, raw: String, plan: PlanSummary? = nil) {
         self.level = level
         self.message = message
         self.time = time
         self.raw = raw
+        self.plan = plan
     }
 
     public static func parse(_ line: String) -> RunLogRecord {
-        if line.first == "{", let fast = FlatJSONLine.parse(line) {
+        if line.first == "{", let fast = FlatJSONLine.parse(line), !fast.hasPlanField {
             guard let message = fast.message else { return RunLogRecord(level: nil, message: line, time: nil, raw: line) }
             return RunLogRecord(level: fast.level.flatMap(Logger.Level.init(rawValue:)), message: message, time: fast.time, raw: line)
         }
@@ -27,19 +30,22 @@ public struct RunLogRecord: Sendable, Hashable {
             return RunLogRecord(level: nil, message: line, time: nil, raw: line)
         }
         let level = (object["level"] as? String).flatMap(Logger.Level.init(rawValue:))
-        return RunLogRecord(level: level, message: message, time: object["time"] as? String, raw: line)
+        return RunLogRecord(level: level, message: message, time: object["time"] as? String, raw: line,
+                            plan: PlanSummary(record: object))
     }
 }
 
 /// A fast reader for the run log's JSON lines, which are flat objects of string values
 /// (`{"time": "…", "level": "…", "message": "…", …}`): picks out time, level and message.
-/// Returns nil for anything else (nested values, numbers, malformed text), which then goes
-/// through `JSONSerialization`.
+/// Returns nil for anything else (nested values, numbers such as a plan's counts, malformed
+/// text), which then goes through `JSONSerialization`.
 enum FlatJSONLine {
     struct Fields {
         var time: String?
         var level: String?
         var message: String?
+        /// A plan field written as a string: the full parser reads the plan.
+        var hasPlanField = false
     }
 
     static func parse(_ line: String) -> Fields? {
@@ -131,6 +137,7 @@ enum FlatJSONLine {
                     case "time": fields.time = value
                     case "level": fields.level = value
                     case "message": fields.message = value
+                    case PlanSummary.addKey, PlanSummary.changeKey, PlanSummary.destroyKey: fields.hasPlanField = true
                     default: break
                     }
                     skipSpaces()

@@ -101,5 +101,16 @@ public final class RunSupervisor: Sendable {
         }
     }
 
+    /// SIGTERM only: a commit stops at its next safe point, however long that takes.
+    public func terminate() { signal(SIGTERM) }
+
+    /// SIGKILL now (after a terminate the operator chose not to wait for).
+    public func forceKill() { signal(SIGKILL) }
+
+    private func signal(_ number: Int32) {
+        guard let child = process.withLock({ $0 }), child.isRunning else { return }
+        kill(child.processIdentifier, number)
+    }
+
     public var isRunning: Bool { process.withLock { $0?.isRunning ?? false } }
 }

@@ -32,6 +32,19 @@ struct ConsoleCommand: AsyncParsableCommand {
     @Option(name: .customLong("account-index"), help: "Read the account index from this JSON file instead of S3.")
     var accountIndex: String?
 
+    @Option(name: .customLong("max-plan-age"),
+            help: "Minutes after a successful dry run during which its target may be committed (default: 15).")
+    var maxPlanAge: Int = Int(CommitGate.defaultMaxPlanAge / 60)
+
+    @Option(name: .customLong("fleet-concurrency"),
+            help: "How many marked targets a fleet dry run runs at once (default: 4).")
+    var fleetConcurrency: Int = 4
+
+    func validate() throws {
+        guard maxPlanAge > 0 else { throw ValidationError("--max-plan-age must be at least 1 (minutes).") }
+        guard (1...64).contains(fleetConcurrency) else { throw ValidationError("--fleet-concurrency must be 1…64.") }
+    }
+
     func run() async throws {
         // swift-log writes to stderr by default, which is the console's terminal: a library warning
         // (an AWS retry while reading queue depths) would paint over the screen. The console reports
@@ -41,7 +54,8 @@ struct ConsoleCommand: AsyncParsableCommand {
         let options = ConsoleOptions(
             configurationDirectory: Self.absolute(global.configurationDirectory),
             payloadsDirectory: payloads.map(Self.absolute), theme: theme, readOnly: readonly,
-            accountIndexFile: accountIndex.map(Self.absolute), environment: environment)
+            accountIndexFile: accountIndex.map(Self.absolute), environment: environment,
+            maxPlanAge: TimeInterval(maxPlanAge) * 60, fleetConcurrency: fleetConcurrency)
         let cloud = ConsoleCloud(
             listObjects: { bucket, prefix, region in
                 let session = AWSSession(region: region, environment: environment)

@@ -42,11 +42,26 @@ struct RunCommand: AsyncParsableCommand {
     @Option(name: .customLong("account-index"), help: "Read the account index from this JSON file instead of S3.")
     var accountIndex: String?
 
+    @Option(name: .customLong("expect-config-digest"),
+            help: "Refuse to run unless the configuration files' digest is this one (the console's commit gate).")
+    var expectConfigDigest: String?
+
+    @Option(name: .customLong("expect-index-digest"),
+            help: "Refuse to run unless the --account-index file's digest is this one.")
+    var expectIndexDigest: String?
+
+    func validate() throws {
+        if expectIndexDigest != nil, accountIndex == nil {
+            throw ValidationError("--expect-index-digest needs --account-index (the file whose digest it is).")
+        }
+    }
+
     /// The parsed arguments as the run contract (`RunInvocation.arguments` produces them back).
     var invocation: RunInvocation {
         RunInvocation(ship: ship, configurationDirectory: global.config, payloadPath: payload, accountId: accountId,
                       region: region, accountIndexFile: accountIndex, mode: RunMode(commit: commit),
-                      logFormat: logFormat.format)
+                      logFormat: logFormat.format, expectedConfigurationDigest: expectConfigDigest,
+                      expectedAccountIndexDigest: expectIndexDigest)
     }
 
     func run() async throws {
@@ -56,6 +71,12 @@ struct RunCommand: AsyncParsableCommand {
         let logger = RunLogging.bootstrap(format: invocation.logFormat, level: Logger.Level(pythonName: configuration.logLevel),
                                           ship: ship, mode: mode)
         let interruption = Interruption(logger: logger)
+        // The re-check of what the gate approved, in the process that runs: no time-of-check gap.
+        if let refusal = invocation.digestRefusal(
+            configurationDigest: RunFingerprint.configurationDigest(files: configuration.files),
+            accountIndexDigest: accountIndex.flatMap(RunFingerprint.fileDigest(path:))) {
+            throw CLIFailure(.invalid, "[🙅‍♂️] " + refusal)
+        }
         guard configuration.isValid else {
             throw CLIFailure(.invalid, ConfigurationReport(configuration: configuration, fleet: FleetContext.fleet)
                 .lines(defaultFile: configuration.directory).joined(separator: "\n"))

@@ -60,7 +60,12 @@ public enum Effect: Sendable, Equatable {
     case openHistoryLog(requestID: Int, path: String)
     case checkCommit(RunLaunch)
     case startRun(RunLaunch)
+    /// A dry run: SIGTERM, then SIGKILL after the grace period.
     case cancelRun(id: String)
+    /// A commit: SIGTERM only, waiting for the ship's safe point.
+    case terminateRun(id: String)
+    /// A commit the operator chose not to wait for: SIGKILL.
+    case killRun(id: String)
     case recordHistory(RunHistoryRecord)
     case rememberPayloadDirectory(String)
     /// Read the depth of each ship's queue (ship name → queue URL).

@@ -85,12 +85,26 @@ public struct AppState: Sendable {
     public var overlay: Overlay?
     public var input: ActiveInput?
     public var flash: Flash?
-    /// The last dry run that succeeded (commit needs one with the same fingerprint).
+    /// Cancelling a running commit: the question asked, or SIGTERM sent.
+    public var commitCancel: CommitCancelStage?
+    /// The dry run of the marked targets, while it runs and after.
+    public var fleetRun: FleetRunState?
+    /// How many targets of a fleet dry run run at once (`--fleet-concurrency`).
+    public var fleetConcurrency = 4
+    /// Each target's latest dry run: what decides whether commit is offered.
+    public var commitGate = CommitGate()
+    /// The details of the last dry run that succeeded, for the commit dialog (shown only while
+    /// the gate still approves that run).
     public var lastSuccessfulDryRun: DryRunRecord?
     /// A commit waiting for its last check (configuration re-read) before the dialog opens.
     public var pendingCommit: RunLaunch?
+    /// For a commit of marked targets: those targets (`pendingCommit` is the first).
+    public var pendingFleetTargets: [RunTarget] = []
     /// The local directory the picker opens (from `--payloads`, else `console.json`).
     public var payloadDirectory: String
+    /// `--payloads DIR`: every ship's picker starts in `DIR/<ShipName>/` (or `DIR`), whatever
+    /// the previous picker browsed.
+    public var payloadRoot: String?
     public var shouldQuit = false
     /// A counter for request ids and run ids.
     public var sequence = 0
@@ -113,6 +127,9 @@ public struct AppState: Sendable {
 
     public var isTooSmall: Bool { TooSmallNotice.isTooSmall(size) }
 
-    public var isCommitting: Bool { run.map { $0.launch.mode.isCommit && $0.status.isActive } ?? false }
-    public var isRunActive: Bool { run?.status.isActive ?? false }
+    public var isCommitting: Bool {
+        (run.map { $0.launch.mode.isCommit && $0.status.isActive } ?? false)
+            || (fleetRun.map { $0.mode.isCommit && $0.isActive } ?? false)
+    }
+    public var isRunActive: Bool { (run?.status.isActive ?? false) || (fleetRun?.isActive ?? false) }
 }

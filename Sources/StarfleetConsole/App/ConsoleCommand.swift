@@ -30,6 +30,11 @@ public enum ConsoleCommand: Hashable, Sendable, StandardCommands {
     case showFanOut
     case showPayload
     case pickTarget
+    case toggleMark
+    case markAll
+    case markNone
+    case invertMarks
+    case openTargetLog
     // Runs.
     case dryRun
     case commit

@@ -20,11 +20,16 @@ public struct ConsoleOptions: Sendable {
     /// runs its own ships), unless `STARFLEET_CONSOLE_RUN_EXECUTABLE` names another one
     /// (tests and benchmarks only).
     public var runExecutable: String
+    /// `--max-plan-age`: how old a successful dry run may be when its commit starts.
+    public var maxPlanAge: TimeInterval
+    /// `--fleet-concurrency`: how many targets of a fleet dry run run at once.
+    public var fleetConcurrency: Int
 
     public init(configurationDirectory: String, payloadsDirectory: String? = nil, theme: String? = nil,
                 readOnly: Bool = false, accountIndexFile: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
-                runExecutable: String? = nil) {
+                runExecutable: String? = nil, maxPlanAge: TimeInterval = CommitGate.defaultMaxPlanAge,
+                fleetConcurrency: Int = 4) {
         self.configurationDirectory = configurationDirectory
         self.payloadsDirectory = payloadsDirectory
         self.theme = theme
@@ -32,6 +37,8 @@ public struct ConsoleOptions: Sendable {
         self.accountIndexFile = accountIndexFile
         self.environment = environment
         self.runExecutable = runExecutable ?? Self.defaultRunExecutable(environment: environment)
+        self.maxPlanAge = maxPlanAge
+        self.fleetConcurrency = fleetConcurrency
     }
 
     /// `STARFLEET_CONSOLE_RUN_EXECUTABLE`, else the running binary.

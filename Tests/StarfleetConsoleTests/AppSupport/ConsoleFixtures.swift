@@ -134,6 +134,14 @@ enum ConsoleFixture {
     BucketRegion: 12
     """
 
+    /// A valid ConsoleAccountShip payload for every account.
+    static let accountPayload = """
+    TemplateName: Some
+    TemplateDescription: Some accounts.
+    IncludeAccounts:
+      AllAccounts: true
+    """
+
     static func document(_ text: String, ship: any WorkerShip.Type = ConsoleSingleShip.self,
                          path: String = "/payloads/payload.yaml") -> PayloadDocument {
         PayloadDocument.make(origin: .local(path), ship: ship.name, data: Data(text.utf8), schema: ship.payloadTemplate)
@@ -184,6 +192,16 @@ enum ConsoleFixture {
         let fingerprint = try #require(RunFeature.currentFingerprint(state))
         ConsoleReducer.reduce(&state, .commitChecked(runID: launch.id, .success(fingerprint)))
         return launch
+    }
+
+    /// In the open commit dialog: types `phrase`, Tab to Commit, Enter. Returns the commit's launch.
+    static func confirmCommit(_ phrase: String, _ state: inout AppState) throws -> RunLaunch {
+        _ = type(phrase, into: &state)
+        ConsoleReducer.reduce(&state, .key(.tab))
+        let started = ConsoleReducer.reduce(&state, .key(.enter))
+        return try #require(started.first.flatMap { effect -> RunLaunch? in
+            if case .startRun(let launch) = effect { return launch } else { return nil }
+        }, "no commit started: \(started)")
     }
 
     /// Types a string key by key.

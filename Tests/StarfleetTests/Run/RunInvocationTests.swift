@@ -37,6 +37,18 @@ struct RunInvocationTests {
         #expect(refusal?.contains("account index changed") == true)
     }
 
+    @Test("Expected digests become --expect-config-digest/--expect-index-digest; a differing digest is a refusal naming what changed")
+    func expectedDigests() {
+        let invocation = RunInvocation(ship: "S", configurationDirectory: "/c", payloadPath: "p", accountId: "1",
+                                       accountIndexFile: "/i.json", mode: .commit, logFormat: .jsonl,
+                                       expectedConfigurationDigest: "c1", expectedAccountIndexDigest: "i1")
+        #expect(invocation.arguments.suffix(5) == ["--expect-config-digest", "c1", "--expect-index-digest", "i1", "--commit"])
+        #expect(invocation.digestRefusal(configurationDigest: "c1", accountIndexDigest: "i1") == nil)
+        #expect(invocation.digestRefusal(configurationDigest: "c2", accountIndexDigest: "i1")?.contains("configuration changed") == true)
+        #expect(invocation.digestRefusal(configurationDigest: "c1", accountIndexDigest: "i2")?.contains("account index changed") == true)
+        #expect(invocation.digestRefusal(configurationDigest: "c1", accountIndexDigest: nil)?.contains("unreadable") == true)
+    }
+
     @Test("History lines written before RunMode existed still decode, and new ones are written the same way")
     func historyCompatibility() throws {
         let old = #"{"account_id":null,"end":"e","exit_status":0,"id":"1","log_path":"/l","mode":"dry-run","payload_path":"p","payload_sha256":"s","region":null,"ship":"S","start":"b"}"#

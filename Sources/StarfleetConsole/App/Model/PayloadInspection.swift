@@ -108,11 +108,10 @@ public struct PayloadDocument: Hashable, Sendable {
         } catch {
             analysis = .unreadable(message: error.message, line: error.mark?.line)
         }
-        var sourcePaths: [Int: [String]] = [:]
-        if let node { SourceMapper.map(node, schema: schema, path: [], into: &sourcePaths) }
-        let source = SourceRenderer.render(text: text, analysis: analysis, paths: sourcePaths)
-        let (loaded, title) = LoadedRenderer.render(analysis: analysis, schema: schema,
-                                                    sourcePaths: Set(sourcePaths.values))
+        var sourceMap = SourceMap()
+        if let node { SourceMapper.map(node, schema: schema, path: [], into: &sourceMap) }
+        let source = SourceRenderer.render(text: text, analysis: analysis, paths: sourceMap.lines)
+        let (loaded, title) = LoadedRenderer.render(analysis: analysis, schema: schema, sourcePaths: sourceMap.paths)
         return PayloadDocument(origin: origin, ship: ship, data: data, sha256: RunFingerprint.sha256(data),
                                analysis: analysis, source: source, loaded: loaded, loadedTitle: title)
     }

@@ -3,16 +3,30 @@ import Starfleet
 import StarfleetSchema
 import StarfleetTUI
 
-/// Which data path each source line's key stands for (through the schema: `TemplateName` → `template_name`).
+/// Which data path each source line's key stands for (through the schema: `TemplateName` → `template_name`),
+/// and every path the source holds (a line such as `- Key: x` holds two: the item and its key).
+struct SourceMap {
+    /// The most specific path of each 0-based line.
+    var lines: [Int: [String]] = [:]
+    var paths: Set<[String]> = []
+
+    mutating func record(_ path: [String], line: Int?, replacing parent: [String]? = nil) {
+        paths.insert(path)
+        guard let line else { return }
+        if lines[line - 1] == nil || lines[line - 1] == parent { lines[line - 1] = path }
+    }
+}
+
 enum SourceMapper {
-    static func map(_ node: YAMLNode, schema: Schema?, path: [String], into result: inout [Int: [String]]) {
+    static func map(_ node: YAMLNode, schema: Schema?, path: [String], into result: inout SourceMap) {
         switch node.value {
         case .mapping(let pairs):
             for pair in pairs {
                 let key = pair.key.value.keyDescription
                 let field = schema?.field(forKey: key)
                 let childPath = path + [field?.name ?? key]
-                if let line = pair.key.mark?.line, result[line - 1] == nil { result[line - 1] = childPath }
+                // A key on its list item's line (`- Key: x`) is that line's more specific path.
+                result.record(childPath, line: pair.key.mark?.line, replacing: path)
                 var childSchema: Schema?
                 var itemSchema: Schema?
                 if let kind = field?.kind {
@@ -32,11 +46,11 @@ enum SourceMapper {
         }
     }
 
-    static func mapSequence(_ node: YAMLNode, itemSchema: Schema?, path: [String], into result: inout [Int: [String]]) {
+    static func mapSequence(_ node: YAMLNode, itemSchema: Schema?, path: [String], into result: inout SourceMap) {
         guard case .sequence(let items) = node.value else { return }
         for (index, item) in items.enumerated() {
             let itemPath = path + [String(index)]
-            if let line = item.mark?.line, result[line - 1] == nil { result[line - 1] = itemPath }
+            result.record(itemPath, line: item.mark?.line)
             map(item, schema: itemSchema, path: itemPath, into: &result)
         }
     }
@@ -209,11 +223,16 @@ enum LoadedRenderer {
                     notes.append(Span("  (default)", .payloadDefault))
                 }
                 var childSchema: Schema?
-                if let kind = field?.kind, case .nested(let nested) = kind { childSchema = nested }
+                switch field?.kind {
+                case .nested(let nested)?: childSchema = nested
+                case .list(.nested(let nested), _)?: childSchema = nested
+                default: break
+                }
                 entry(key: key, value: value, schema: childSchema, path: childPath, depth: depth, notes: notes)
             }
         }
 
+        /// `schema`: a mapping's own, or for a list its items'.
         mutating func entry(key: String, value: PayloadValue, schema: Schema?, path: [String], depth: Int, notes: [Span]) {
             let indent = Span(String(repeating: "  ", count: depth))
             switch value {
@@ -222,31 +241,42 @@ enum LoadedRenderer {
                 map(inner, schema: schema, path: path, depth: depth + 1)
             case .list(let items) where !items.isEmpty:
                 side.append(StyledLine([indent, Span(key, .yamlKey), Span(":")] + notes), path: path)
-                list(items, path: path, depth: depth + 1)
+                list(items, itemSchema: schema, path: path, depth: depth + 1)
             case .stringSet(let set) where !set.isEmpty:
                 side.append(StyledLine([indent, Span(key, .yamlKey), Span(":")] + notes), path: path)
-                list(set.sorted().map(PayloadValue.string), path: path, depth: depth + 1)
+                list(set.sorted().map(PayloadValue.string), itemSchema: nil, path: path, depth: depth + 1)
             default:
                 side.append(StyledLine([indent, Span(key, .yamlKey), Span(": "), Span(Self.scalar(value), .yamlValue)] + notes),
                             path: path)
             }
         }
 
-        mutating func list(_ items: [PayloadValue], path: [String], depth: Int) {
+        /// YAML style: an item's first line starts with `- ` (`- key: value`), the rest align after it.
+        mutating func list(_ items: [PayloadValue], itemSchema: Schema?, path: [String], depth: Int) {
             let indent = String(repeating: "  ", count: depth)
             for (index, item) in items.enumerated() {
                 let itemPath = path + [String(index)]
+                let first = side.lines.count
                 switch item {
                 case .map(let inner) where !inner.isEmpty:
-                    side.append(StyledLine(indent + "-"), path: itemPath)
-                    map(inner, schema: nil, path: itemPath, depth: depth + 1)
+                    map(inner, schema: itemSchema, path: itemPath, depth: depth + 1)
+                    dash(line: first, depth: depth)
                 case .list(let inner) where !inner.isEmpty:
-                    side.append(StyledLine(indent + "-"), path: itemPath)
-                    list(inner, path: itemPath, depth: depth + 1)
+                    list(inner, itemSchema: nil, path: itemPath, depth: depth + 1)
+                    dash(line: first, depth: depth)
                 default:
                     side.append(StyledLine([Span(indent + "- "), Span(Self.scalar(item), .yamlValue)]), path: itemPath)
                 }
             }
+        }
+
+        /// Turns the first line of an item (indented one level deeper) into its `- ` line.
+        mutating func dash(line index: Int, depth: Int) {
+            guard index < side.lines.count, var first = side.lines[index].spans.first else { return }
+            let deeper = String(repeating: "  ", count: depth + 1)
+            guard first.text.hasPrefix(deeper) else { return }
+            first.text = String(repeating: "  ", count: depth) + "- " + first.text.dropFirst(deeper.count)
+            side.lines[index].spans[0] = first
         }
 
         static func scalar(_ value: PayloadValue) -> String {

@@ -30,18 +30,16 @@ extension LogLine {
 }
 
 extension RunState {
-    /// Adds a batch of the child's records: to the log, the line count and the summary's highlights.
+    /// Adds a batch of the child's records: to the log, the line count, the summary's highlights
+    /// and the plan the ship reported.
     mutating func append(_ records: [RunLogRecord]) {
         for record in records {
             lineCount += 1
             log.append(contentsOf: LogLine.lines(for: record))
-            guard let level = record.level, level >= .info else { continue }
-            if level >= .notice {
-                highlights.append(Self.firstLine(record.message))
-                if highlights.count > 8 { highlights.removeFirst(highlights.count - 8) }
-            } else {
-                lastInfo = record.message
-            }
+            if let reported = record.plan { plan = reported }
+            guard let level = record.level, level >= .notice else { continue }
+            highlights.append(Self.firstLine(record.message))
+            if highlights.count > 8 { highlights.removeFirst(highlights.count - 8) }
         }
     }
 

@@ -132,6 +132,14 @@ public enum ConsoleReducer {
     }
 
     static func quit(_ state: inout AppState, force: Bool) -> [Effect] {
+        if state.fleetRun?.isActive == true {
+            guard force else {
+                state.showFlash("A fleet dry run is in progress: x cancels it, :q! cancels it and quits.", .warning)
+                return []
+            }
+            state.shouldQuit = true
+            return FleetRunFeature.cancel(&state)
+        }
         if let run = state.run, run.status.isActive {
             guard force else {
                 state.showFlash("A run is in progress: x cancels it (in the run view), :q! cancels it and quits.", .warning)

@@ -42,6 +42,9 @@ public final class ConsoleRuntime {
                              accountIndexOverride: options.accountIndexFile, payloadDirectory: payloadDirectory,
                              size: terminal.size, now: Date(), theme: loaded.theme)
         state.sessionTag = String(getpid())
+        state.payloadRoot = options.payloadsDirectory
+        state.commitGate = CommitGate(maxPlanAge: options.maxPlanAge)
+        state.fleetConcurrency = options.fleetConcurrency
         if !loaded.warnings.isEmpty {
             ConsoleReducer.reduce(&state, .themeLoaded(loaded.theme, warnings: loaded.warnings.map(\.description)))
             state.flash?.expires = Date().addingTimeInterval(15)

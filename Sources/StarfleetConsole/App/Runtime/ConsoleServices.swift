@@ -47,15 +47,24 @@ public final class ConsoleServices: Sendable {
             return
         case .listLocal(let generation, _, _), .listS3(let generation, _, _, _):
             shared.withLock { $0.pickerGeneration = generation }
-        case .cancelRun(let id):
-            let supervisor = shared.withLock { $0.supervisors[id] }
-            supervisor?.cancel()
+        case .cancelRun, .terminateRun, .killRun:
+            stop(effect)
             return
         default:
             break
         }
         Task.detached { [self] in
             await self.run(effect)
+        }
+    }
+
+    /// Signals a running child (at once, on the caller's thread).
+    func stop(_ effect: Effect) {
+        switch effect {
+        case .cancelRun(let id): shared.withLock { $0.supervisors[id] }?.cancel()
+        case .terminateRun(let id): shared.withLock { $0.supervisors[id] }?.terminate()
+        case .killRun(let id): shared.withLock { $0.supervisors[id] }?.forceKill()
+        default: break
         }
     }
 
@@ -89,8 +98,8 @@ public final class ConsoleServices: Sendable {
             }
         case .startRun(let launch):
             await startRun(launch)
-        case .cancelRun(let id):
-            shared.withLock { $0.supervisors[id] }?.cancel()
+        case .cancelRun, .terminateRun, .killRun:
+            stop(effect)
         case .recordHistory(let record):
             do {
                 try history.append(record)
@@ -154,7 +163,9 @@ public final class ConsoleServices: Sendable {
     func invocation(_ launch: RunLaunch, payloadPath: String) -> RunInvocation {
         RunInvocation(ship: launch.ship, configurationDirectory: options.configurationDirectory, payloadPath: payloadPath,
                       accountId: launch.target?.accountId, region: launch.target?.region,
-                      accountIndexFile: options.accountIndexFile, mode: launch.mode, logFormat: .jsonl)
+                      accountIndexFile: options.accountIndexFile, mode: launch.mode, logFormat: .jsonl,
+                      expectedConfigurationDigest: launch.expectedConfigurationDigest,
+                      expectedAccountIndexDigest: options.accountIndexFile == nil ? nil : launch.expectedAccountIndexDigest)
     }
 
     // MARK: - Picker

@@ -42,7 +42,9 @@ public struct AccountIndexGeneratorShip: WorkerShip {
         let key = payload.string("inventory_object_prefix") ?? "accountIndex.json"
         guard commit else {
             context.logger.info("[🍣] Raw Inventory:\n\(AccountIndexJSON.accounts(accounts))")
-            context.logger.warning("[⚠️] Commit flag is disabled: not saving report to S3 (would write s3://\(bucket)/\(key))")
+            // The plan is one object written over the previous index.
+            context.logger.plan(PlanSummary(toChange: 1), level: .warning,
+                                "[⚠️] Commit flag is disabled: not saving report to S3 (would write s3://\(bucket)/\(key))")
             return
         }
         let body = AccountIndexJSON.document(accounts: accounts, generated: Date())

@@ -74,12 +74,12 @@ public struct AwsConfigWorkerShip: WorkerShip {
 
         let plan = work.plan(current: current, desired: desired)
         if work.isEmpty {
-            logger.info("[📋] No changes. AWS Config in \(account)/\(region) matches the template. \(plan.summaryLine)")
+            logger.plan(plan.summary, "[📋] No changes. AWS Config in \(account)/\(region) matches the template. \(plan.summaryLine)")
             logger.info("[✅] Nothing to do. Everything is all set in \(account)/\(region).")
             return
         }
         guard commit else {
-            logger.info("[📋] Plan for AWS Config in \(account)/\(region):\n\(plan.renderPlan())")
+            logger.plan(plan.summary, "[📋] Plan for AWS Config in \(account)/\(region):\n\(plan.renderPlan())")
             logger.info("[⏭️] There is work to do but because commit is disabled, no action is being taken in \(account)/\(region).")
             return
         }

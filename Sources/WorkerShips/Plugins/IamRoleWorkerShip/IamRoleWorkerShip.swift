@@ -92,12 +92,12 @@ public struct IamRoleWorkerShip: WorkerShip {
 
         let plan = ChangePlan(entries: steps.flatMap(\.entries))
         guard !plan.isEmpty else {
-            logger.info("[📋] No changes: role \(desired.roleName) in \(account) (\(accountName)) matches the template. \(plan.summaryLine)")
+            logger.plan(plan.summary, "[📋] No changes: role \(desired.roleName) in \(account) (\(accountName)) matches the template. \(plan.summaryLine)")
             logger.info("\(Self.noChanges)")
             return
         }
         guard commit else {
-            logger.info("\(Self.dryRunHeader)[📋] Plan for IAM role \(desired.roleName) in \(account) (\(accountName)):\n\(plan.renderPlan())")
+            logger.plan(plan.summary, "\(Self.dryRunHeader)[📋] Plan for IAM role \(desired.roleName) in \(account) (\(accountName)):\n\(plan.renderPlan())")
             return
         }
 

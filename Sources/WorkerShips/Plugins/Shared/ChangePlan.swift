@@ -1,3 +1,5 @@
+import Starfleet
+
 /// What a ship would change (dry run) or changed (commit), printed in the style of a plan:
 ///
 /// ```
@@ -48,6 +50,8 @@ public struct ChangePlan: Sendable, Equatable {
     public var additions: Int { entries.count { $0.action == .create } }
     public var changes: Int { entries.count { $0.action == .update } }
     public var destructions: Int { entries.count { $0.action == .delete } }
+    /// The counts, for `Logger.plan` (the record the console reads).
+    public var summary: PlanSummary { PlanSummary(toAdd: additions, toChange: changes, toDestroy: destructions) }
 
     public mutating func append(_ entry: Entry) { entries.append(entry) }
 

@@ -72,9 +72,10 @@ enum FleetFeature: ConsoleFeature {
             state.push(.shipErrors(ship.name))
             return []
         }
-        state.picker = PickerState(ship: ship.name, directory: state.payloadDirectory)
+        let start = state.payloadRoot ?? state.payloadDirectory
+        state.picker = PickerState(ship: ship.name, directory: start)
         state.push(.picker)
-        return PickerFeature.listDirectory(&state, state.payloadDirectory, preferShip: true)
+        return PickerFeature.listDirectory(&state, start, preferShip: true)
     }
 
     /// Re-reads the configuration, and the open payload with it (its validation may change).

@@ -1,3 +1,4 @@
+import Starfleet
 import StarfleetTUI
 
 /// A past run's saved log (its last 10,000 lines), searchable like the live one.
@@ -25,7 +26,11 @@ enum HistoryLogFeature: ConsoleFeature {
     static func open(_ state: inout AppState) -> [Effect] {
         let records = state.history.visibleRecords
         guard let index = state.history.list.index(in: records.count) else { return [] }
-        let record = records[index]
+        return open(records[index], &state)
+    }
+
+    /// Opens a run's saved log (from the history, or a fleet dry run's target).
+    static func open(_ record: RunHistoryRecord, _ state: inout AppState) -> [Effect] {
         let requestID = state.nextID()
         state.historyLog = HistoryLogState(record: record, requestID: requestID)
         state.push(.historyLog)

@@ -15,10 +15,12 @@ enum InspectorFeature: ConsoleFeature {
             switch result {
             case .success(let plan):
                 inspector.fanOut.rows = plan.targets.flatMap { target -> [FanOutRow] in
-                    if plan.strategy == .accountRegion {
-                        return target.regions.map { FanOutRow(accountId: target.accountId, accountName: target.accountName, region: $0) }
+                    let tags = target.tags.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ", ")
+                    let regions: [String?] = plan.strategy == .accountRegion ? target.regions : [nil]
+                    return regions.map {
+                        FanOutRow(accountId: target.accountId, accountName: target.accountName, region: $0, tags: tags,
+                                  orgPath: target.orgPath)
                     }
-                    return [FanOutRow(accountId: target.accountId, accountName: target.accountName, region: nil)]
                 }
                 inspector.fanOut.invocationCount = plan.invocationCount
                 inspector.fanOut.error = nil
@@ -45,6 +47,22 @@ enum InspectorFeature: ConsoleFeature {
             state.inspector?.tab = .payload
         case .pickTarget:
             pickTarget(&state)
+        case .toggleMark, .markAll, .markNone, .invertMarks:
+            guard var inspector = state.inspector else { return [] }
+            mark(command, &inspector, layout: ConsoleLayout(state))
+            state.inspector = inspector
+        case .openTargetLog:
+            return FleetRunFeature.openTargetLog(&state)
+        case .nextMatch, .previousMatch:
+            guard var inspector = state.inspector, !inspector.highlight.isEmpty else {
+                state.showFlash("/ first: type the text to find.", .warning)
+                return []
+            }
+            if jumpToMatch(&inspector, forward: command == .nextMatch, layout: ConsoleLayout(state)) {
+                state.inspector = inspector
+            } else {
+                state.showFlash("No match for “\(inspector.highlight)” on this side.", .warning)
+            }
         case .move(let motion):
             guard var inspector = state.inspector else { return [] }
             move(&inspector, motion, layout: ConsoleLayout(state))
@@ -140,6 +158,64 @@ enum InspectorFeature: ConsoleFeature {
         state.showFlash("Runs go to \(target.display). d: dry run.")
     }
 
+    /// Marks act on the targets shown (the filter's); marks of hidden targets stay.
+    static func mark(_ command: ConsoleCommand, _ inspector: inout InspectorState, layout: ConsoleLayout) {
+        let rows = inspector.fanOut.visibleRows
+        switch command {
+        case .toggleMark:
+            guard let index = inspector.fanOut.list.index(in: rows.count) else { return }
+            let key = rows[index].key
+            if inspector.fanOut.marked.remove(key) == nil { inspector.fanOut.marked.insert(key) }
+            inspector.fanOut.list.move(.down, count: rows.count, visible: layout.fanOutVisibleRows)
+        case .markAll: inspector.fanOut.marked.formUnion(rows.map(\.key))
+        case .markNone: inspector.fanOut.marked.removeAll()
+        case .invertMarks: inspector.fanOut.marked.formSymmetricDifference(rows.map(\.key))
+        default: break
+        }
+    }
+
+    /// `n`/`N` after `/`: the focused side's next (previous) line holding the text, wrapping
+    /// around; the other side follows.
+    static func jumpToMatch(_ inspector: inout InspectorState, forward: Bool, layout: ConsoleLayout) -> Bool {
+        guard let document = inspector.document else { return false }
+        let lines = inspector.focus == .source ? document.source.lines : document.loaded.lines
+        guard !lines.isEmpty else { return false }
+        let current = inspector.focus == .source ? inspector.sourceCursor : inspector.loadedCursor
+        for step in 1...lines.count {
+            let index = ((current + (forward ? step : -step)) % lines.count + lines.count) % lines.count
+            guard TextSearch.contains(lines[index].plainText, inspector.highlight) else { continue }
+            let height = layout.inspectorPaneHeight
+            if inspector.focus == .source {
+                inspector.sourceCursor = index
+                inspector.sourceScroll = Scrolling.offset(keeping: index, current: inspector.sourceScroll, visible: height,
+                                                          count: lines.count)
+            } else {
+                inspector.loadedCursor = index
+                inspector.loadedScroll = Scrolling.offset(keeping: index, current: inspector.loadedScroll, visible: height,
+                                                          count: lines.count)
+            }
+            follow(&inspector, height: height)
+            return true
+        }
+        return false
+    }
+
+    /// The other side's cursor to the line matching the focused side's.
+    static func follow(_ inspector: inout InspectorState, height: Int) {
+        guard let document = inspector.document else { return }
+        if inspector.focus == .source {
+            if let match = document.loadedLine(forSource: inspector.sourceCursor) {
+                inspector.loadedCursor = match
+                inspector.loadedScroll = Scrolling.offset(keeping: match, current: inspector.loadedScroll,
+                                                          visible: height, count: document.loaded.lines.count)
+            }
+        } else if let match = document.sourceLine(forLoaded: inspector.loadedCursor) {
+            inspector.sourceCursor = match
+            inspector.sourceScroll = Scrolling.offset(keeping: match, current: inspector.sourceScroll,
+                                                      visible: height, count: document.source.lines.count)
+        }
+    }
+
     /// Moves the fan-out selection, or the focused side's cursor with the other side following.
     static func move(_ inspector: inout InspectorState, _ motion: Motion, layout: ConsoleLayout) {
         if inspector.tab == .fanOut {
@@ -151,19 +227,10 @@ enum InspectorFeature: ConsoleFeature {
         if inspector.focus == .source {
             ListState.move(&inspector.sourceCursor, &inspector.sourceScroll, motion, count: document.source.lines.count,
                            visible: height)
-            if let match = document.loadedLine(forSource: inspector.sourceCursor) {
-                inspector.loadedCursor = match
-                inspector.loadedScroll = Scrolling.offset(keeping: match, current: inspector.loadedScroll,
-                                                          visible: height, count: document.loaded.lines.count)
-            }
         } else {
             ListState.move(&inspector.loadedCursor, &inspector.loadedScroll, motion, count: document.loaded.lines.count,
                            visible: height)
-            if let match = document.sourceLine(forLoaded: inspector.loadedCursor) {
-                inspector.sourceCursor = match
-                inspector.sourceScroll = Scrolling.offset(keeping: match, current: inspector.sourceScroll,
-                                                          visible: height, count: document.source.lines.count)
-            }
         }
+        follow(&inspector, height: height)
     }
 }

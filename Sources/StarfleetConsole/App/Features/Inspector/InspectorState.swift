@@ -24,6 +24,13 @@ public struct FanOutRow: Hashable, Sendable {
     public var accountId: String
     public var accountName: String?
     public var region: String?
+    /// `key=value` pairs sorted by key.
+    public var tags: String = ""
+    /// The OU path from the root (`ROOT/Prod/Team-A`).
+    public var orgPath: String = ""
+
+    /// What a mark remembers: the target, whatever the filter shows.
+    public var key: String { accountId + "/" + (region ?? "") }
 }
 
 public struct FanOutState: Hashable, Sendable {
@@ -32,6 +39,8 @@ public struct FanOutState: Hashable, Sendable {
     public var rows: [FanOutRow] = []
     public var invocationCount: Int = 0
     public var list = ListState()
+    /// Marked rows (by `FanOutRow.key`): `d` dry-runs all of them. Kept when the filter changes.
+    public var marked: Set<String> = []
 
     public init() {}
 
@@ -40,7 +49,8 @@ public struct FanOutState: Hashable, Sendable {
         guard !filter.isEmpty else { return rows }
         return rows.filter {
             TextSearch.contains($0.accountId, filter) || TextSearch.contains($0.accountName ?? "", filter)
-                || TextSearch.contains($0.region ?? "", filter)
+                || TextSearch.contains($0.region ?? "", filter) || TextSearch.contains($0.tags, filter)
+                || TextSearch.contains($0.orgPath, filter)
         }
     }
 }

@@ -68,6 +68,26 @@ enum InspectorView {
             .render(on: &surface, in: rightInner.inset(left: 1), theme: theme)
     }
 
+    /// The row's latest dry run as the commit gate sees it now.
+    static func outcome(_ state: AppState, _ row: FanOutRow) -> StyledLine {
+        if let item = state.fleetRun?.item(accountId: row.accountId, region: row.region), item.isQueued {
+            return StyledLine("queued", style: .theme(.textMuted))
+        }
+        guard let fingerprint = RunFeature.fingerprint(state, accountId: row.accountId, region: row.region) else {
+            return StyledLine()
+        }
+        switch state.commitGate.status(of: fingerprint, now: state.now) {
+        case .notRun: return StyledLine("—", style: .theme(.textMuted))
+        case .running: return StyledLine("… running", style: .theme(.textMuted))
+        case .ready(let plan?) where !plan.hasChanges: return StyledLine("✔ no changes", style: .theme(.diffAdd))
+        case .ready(let plan?): return StyledLine("✔ +\(plan.toAdd) ~\(plan.toChange) -\(plan.toDestroy)", style: .theme(.diffAdd))
+        case .ready(nil): return StyledLine("✔ succeeded", style: .theme(.diffAdd))
+        case .failed: return StyledLine("✗ failed", style: .theme(.error))
+        case .cancelled: return StyledLine("■ cancelled", style: .theme(.logWarning))
+        case .stale: return StyledLine("stale", style: .theme(.logWarning))
+        }
+    }
+
     static func renderFanOut(_ state: AppState, _ inspector: InspectorState, layout: ConsoleLayout,
                              on surface: inout MemorySurface) {
         let theme = state.theme
@@ -77,6 +97,7 @@ enum InspectorView {
         if !fanOut.isLoading && fanOut.error == nil {
             title += " · \(fanOut.invocationCount) invocation\(fanOut.invocationCount == 1 ? "" : "s")"
         }
+        if !fanOut.marked.isEmpty { title += " · \(fanOut.marked.count) marked" }
         if !fanOut.list.filter.isEmpty { title += " · filter “\(fanOut.list.filter)”" }
         let inner = ConsoleView.frame(title, in: layout.inspectorPanes, on: &surface, theme: theme)
         if fanOut.isLoading {
@@ -89,14 +110,27 @@ enum InspectorView {
             ConsoleView.message([StyledLine("✗ " + error, style: .theme(.error))], in: inner, on: &surface, theme: theme)
             return
         }
-        var columns = [TableColumn("Account", width: .fit(min: 12)), TableColumn("Name", width: .flex(weight: 2, min: 8))]
+        var tableArea = inner
+        if let fleet = state.fleetRun, fleet.ship == inspector.ship, inner.height > 3 {
+            // The fleet dry run's summary: progress, plan totals, failures first.
+            let (top, rest) = inner.splitTop(1)
+            let style: ThemeKey = fleet.failures.isEmpty ? (fleet.isActive ? .textMuted : .diffAdd) : .error
+            ConsoleView.message([StyledLine(fleet.summary, style: .theme(style))], in: top, on: &surface, theme: theme)
+            tableArea = rest
+        }
+        var columns = [TableColumn("", width: .fixed(1)), TableColumn("Account", width: .fit(min: 12)),
+                       TableColumn("Name", width: .flex(weight: 2, min: 8)), TableColumn("OU path", width: .flex(weight: 2, min: 6))]
         if inspector.strategy == .accountRegion { columns.append(TableColumn("Region", width: .fit(min: 10))) }
-        columns.append(TableColumn("", width: .fixed(10)))
-        ConsoleView.table(columns: columns, count: rows.count, list: fanOut.list, in: inner,
+        columns += [TableColumn("Tags", width: .flex(weight: 2, min: 6)), TableColumn("Last dry run", width: .fixed(16)),
+                    TableColumn("", width: .fixed(10))]
+        ConsoleView.table(columns: columns, count: rows.count, list: fanOut.list, in: tableArea,
                           emptyMessage: "The payload fans out to no account.", on: &surface, theme: theme) { index in
             let row = rows[index]
-            var cells = [StyledLine(row.accountId), StyledLine(row.accountName ?? "—")]
+            var cells = [fanOut.marked.contains(row.key) ? StyledLine("●", style: .theme(.badgeDryRun)) : StyledLine(" "),
+                         StyledLine(row.accountId), StyledLine(row.accountName ?? "—"), StyledLine(row.orgPath, style: .theme(.textMuted))]
             if inspector.strategy == .accountRegion { cells.append(StyledLine(row.region ?? "—")) }
+            cells.append(StyledLine(row.tags, style: .theme(.textMuted)))
+            cells.append(outcome(state, row))
             let picked = inspector.target.map { $0.accountId == row.accountId && $0.region == row.region } ?? false
             cells.append(picked ? StyledLine(" TARGET ", style: .theme(.badgeDryRun)) : StyledLine())
             return TableRow(cells)

@@ -99,8 +99,11 @@ enum PickerFeature: ConsoleFeature {
             picker.entries = entries
             if picker.source == .local {
                 picker.directory = directory
-                state.payloadDirectory = directory
-                effects.append(.rememberPayloadDirectory(directory))
+                // A ship's own subdirectory is not where the next ship's picker starts: its parent is.
+                let root = (directory as NSString).lastPathComponent == picker.ship
+                    ? (directory as NSString).deletingLastPathComponent : directory
+                state.payloadDirectory = root
+                effects.append(.rememberPayloadDirectory(root))
             }
             var files: [Int: PayloadOrigin] = [:]
             for (index, entry) in entries.enumerated() where entry.kind == .file {

@@ -7,6 +7,12 @@ import StarfleetTUI
 enum RunFeature: ConsoleFeature {
     static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
         switch action {
+        case .runStarted(let id, _, _), .runOutput(let id, _), .runFinished(let id, _, _, _), .runNotStarted(let id, _):
+            if FleetRunFeature.owns(id, in: state) { return FleetRunFeature.reduce(action, &state) }
+        default:
+            break
+        }
+        switch action {
         case .commitChecked(let runID, let result):
             return commitChecked(&state, runID: runID, result: result)
         case .runStarted(let id, let fingerprint, let logPath):
@@ -15,6 +21,7 @@ enum RunFeature: ConsoleFeature {
             run.fingerprint = fingerprint
             run.logPath = logPath
             state.run = run
+            if !run.launch.mode.isCommit { state.commitGate.dryRunStarted(runID: id, fingerprint: fingerprint) }
             return []
         case .runOutput(let id, let records):
             // In place: a copy of the run would copy its 10,000-line log buffer for every batch.
@@ -28,6 +35,7 @@ enum RunFeature: ConsoleFeature {
             run.endedAt = state.now
             run.log.append(LogLine("[console] The run did not start: \(reason)", level: .error))
             state.run = run
+            RunCompletion.recordDryRunEnd(&state, run, outcome: .failed, at: state.now)
             state.showFlash("The run did not start: \(reason)", .error)
             return []
         default:
@@ -43,6 +51,8 @@ enum RunFeature: ConsoleFeature {
             if state.run != nil { state.push(.run) }
             return []
         case .cancelRun:
+            if state.isCommitting { return CommitCancel.press(&state) }
+            if state.fleetRun?.isActive == true { return FleetRunFeature.cancel(&state) }
             guard var run = state.run, run.status.isActive else { return [] }
             run.status = .cancelling
             run.log.append(LogLine("[console] Cancelling: SIGTERM now, SIGKILL if it has not stopped after the grace period.",
@@ -78,7 +88,7 @@ enum RunFeature: ConsoleFeature {
         }
         guard let document = inspector.document else { return inspector.error ?? "The payload is still loading." }
         guard document.analysis.isValid else { return "The payload does not validate; fix the marked lines first." }
-        if inspector.needsTarget, inspector.target == nil {
+        if inspector.needsTarget, inspector.target == nil, inspector.fanOut.marked.isEmpty {
             return inspector.strategy == .account
                 ? "Pick the account to run in: Fan-out tab (f), then Enter."
                 : "Pick the account and region to run in: Fan-out tab (f), then Enter."
@@ -89,11 +99,16 @@ enum RunFeature: ConsoleFeature {
 
     /// The fingerprint a run of the inspector's payload would have with the loaded configuration.
     static func currentFingerprint(_ state: AppState) -> RunFingerprint? {
+        fingerprint(state, accountId: state.inspector?.target?.accountId, region: state.inspector?.target?.region)
+    }
+
+    /// The same for another target of the payload (a fan-out row).
+    static func fingerprint(_ state: AppState, accountId: String?, region: String?) -> RunFingerprint? {
         guard let inspector = state.inspector, let document = inspector.document,
               let snapshot = state.fleet.snapshot else { return nil }
         let invocation = RunInvocation(ship: inspector.ship, configurationDirectory: state.configurationDirectory,
-                                       payloadPath: inspector.origin.display, accountId: inspector.target?.accountId,
-                                       region: inspector.target?.region, accountIndexFile: state.accountIndexOverride,
+                                       payloadPath: inspector.origin.display, accountId: accountId,
+                                       region: region, accountIndexFile: state.accountIndexOverride,
                                        mode: .dryRun)
         return invocation.fingerprint(payloadSHA256: document.sha256, configurationDigest: snapshot.configurationDigest,
                                       accountIndexDigest: snapshot.accountIndexDigest)
@@ -103,20 +118,38 @@ enum RunFeature: ConsoleFeature {
     static func commitGateReason(_ state: AppState) -> String? {
         if state.readOnly { return "The console is read-only." }
         if let reason = dryRunReason(state) { return reason }
+        if state.inspector?.fanOut.marked.isEmpty == false { return FleetCommit.reason(state) }
         guard let fingerprint = currentFingerprint(state) else { return "Open a payload first." }
-        return fingerprint.commitRefusal(lastSuccessfulDryRun: state.lastSuccessfulDryRun?.fingerprint)
+        if let refusal = state.commitGate.refusal(for: fingerprint, now: state.now) { return refusal }
+        if !state.commitGate.decide([fingerprint], now: state.now).noChanges.isEmpty {
+            return "The dry run found no changes: there is nothing to commit."
+        }
+        return nil
+    }
+
+    /// The dry run the dialog describes: the last successful one, only while the gate approves it.
+    static func approvedDryRun(_ state: AppState, _ fingerprint: RunFingerprint) -> DryRunRecord? {
+        guard let approved = state.commitGate.approved(fingerprint, now: state.now),
+              let record = state.lastSuccessfulDryRun, record.runID == approved.runID else { return nil }
+        return record
     }
 
     // MARK: - Starting
 
     static func makeLaunch(_ state: inout AppState, mode: RunMode) -> RunLaunch? {
+        makeLaunch(&state, mode: mode, target: state.inspector?.target)
+    }
+
+    static func makeLaunch(_ state: inout AppState, mode: RunMode, target: RunTarget?) -> RunLaunch? {
         guard let inspector = state.inspector, let document = inspector.document else { return nil }
         let sequence = state.nextID()
+        let gateTarget = CommitGate.Target(ship: inspector.ship, accountId: target?.accountId, region: target?.region)
         let stamp = Date.ISO8601FormatStyle(timeZone: .gmt).format(state.now).filter { $0.isNumber || $0 == "T" }
+        let approved = mode.isCommit ? state.commitGate.latest[gateTarget]?.fingerprint : nil
         return RunLaunch(id: "\(stamp)-\(state.sessionTag)-\(sequence)", ship: inspector.ship, origin: inspector.origin,
-                         payloadData: document.data, payloadSHA256: document.sha256, target: inspector.target,
-                         mode: mode,
-                         expectedConfigurationDigest: mode.isCommit ? state.lastSuccessfulDryRun?.fingerprint.configurationSHA256 : nil)
+                         payloadData: document.data, payloadSHA256: document.sha256, target: target,
+                         mode: mode, expectedConfigurationDigest: approved?.configurationSHA256,
+                         expectedAccountIndexDigest: approved?.accountIndexSHA256)
     }
 
     static func startDryRun(_ state: inout AppState) -> [Effect] {
@@ -124,11 +157,21 @@ enum RunFeature: ConsoleFeature {
             state.showFlash(reason, .warning)
             return []
         }
+        // Marked targets (the fan-out tab): a fleet dry run of all of them.
+        if state.inspector?.fanOut.marked.isEmpty == false { return FleetRunFeature.start(&state) }
         guard let launch = makeLaunch(&state, mode: .dryRun) else { return [] }
         return start(launch, &state)
     }
 
     static func start(_ launch: RunLaunch, _ state: inout AppState) -> [Effect] {
+        if launch.mode.isCommit {
+            // The successful dry run is spent by this commit (terraform's plan → apply).
+            state.commitGate.spend(launch.gateTarget)
+            state.lastSuccessfulDryRun = nil
+        } else {
+            // From now on this run is the target's latest: the earlier result no longer counts.
+            state.commitGate.dryRunLaunched(runID: launch.id, target: launch.gateTarget)
+        }
         state.run = RunState(launch: launch, startedAt: state.now)
         state.push(.run)
         return [.startRun(launch)]
@@ -141,6 +184,7 @@ enum RunFeature: ConsoleFeature {
             state.showFlash(reason, .warning)
             return []
         }
+        if state.inspector?.fanOut.marked.isEmpty == false { return FleetCommit.request(&state) }
         guard let launch = makeLaunch(&state, mode: .commit) else { return [] }
         state.pendingCommit = launch
         state.showFlash("Checking that nothing changed since the dry run…")
@@ -152,10 +196,18 @@ enum RunFeature: ConsoleFeature {
         state.pendingCommit = nil
         switch result {
         case .failure(let failure):
+            state.pendingFleetTargets = []
             state.showFlash("Commit refused: \(failure.message)", .error)
             return []
+        case .success(let fingerprint) where !state.pendingFleetTargets.isEmpty:
+            if state.isRunActive {
+                state.pendingFleetTargets = []
+                state.showFlash("A run is in progress.", .warning)
+                return []
+            }
+            return FleetCommit.checked(&state, checked: fingerprint)
         case .success(let fingerprint):
-            if let reason = fingerprint.commitRefusal(lastSuccessfulDryRun: state.lastSuccessfulDryRun?.fingerprint) {
+            if let reason = state.commitGate.refusal(for: fingerprint, now: state.now) {
                 state.showFlash("Commit refused: \(reason)", .error)
                 return []
             }
@@ -164,7 +216,7 @@ enum RunFeature: ConsoleFeature {
                 return []
             }
             state.overlay = .commitDialog(CommitDialogView.make(launch: launch, fingerprint: fingerprint,
-                                                                dryRun: state.lastSuccessfulDryRun, size: state.size))
+                                                                dryRun: approvedDryRun(state, fingerprint), size: state.size))
             state.flash = nil
             return []
         }
@@ -178,16 +230,16 @@ enum RunFeature: ConsoleFeature {
             state.overlay = nil
             state.showFlash("Commit cancelled; nothing was changed.")
             return []
+        case .activated(2) where !dialog.fleet.isEmpty:
+            state.overlay = .commitDialog(CommitDialogView.togglingStop(in: dialog))
+            return []
         case .activated:
             let typed = dialog.dialog.input?.text ?? ""
-            guard typed == dialog.launch.ship else {
-                var next = CommitDialogView.make(launch: dialog.launch, fingerprint: dialog.fingerprint,
-                                                 dryRun: state.lastSuccessfulDryRun, size: state.size,
-                                                 error: typed.isEmpty ? "Type the ship's name to confirm."
-                                                                      : "“\(typed)” is not \(dialog.launch.ship).")
-                next.dialog.input = dialog.dialog.input
-                next.dialog.focusedButton = dialog.dialog.focusedButton
-                state.overlay = .commitDialog(next)
+            guard typed == dialog.phrase else {
+                let empty = dialog.fleet.isEmpty ? "Type the ship's name to confirm."
+                                                 : "Type the ship's name and the number of targets to confirm."
+                state.overlay = .commitDialog(CommitDialogView.showing(typed.isEmpty ? empty : "“\(typed)” is not \(dialog.phrase).",
+                                                                       in: dialog))
                 return []
             }
             state.overlay = nil
@@ -195,8 +247,12 @@ enum RunFeature: ConsoleFeature {
                 state.showFlash("A run is in progress.", .warning)
                 return []
             }
-            // The successful dry run is spent by this commit (terraform's plan → apply).
-            state.lastSuccessfulDryRun = nil
+            if !dialog.fleet.isEmpty { return FleetCommit.confirmed(dialog, &state) }
+            // The gate again, at the last moment: the plan may have aged while the dialog was open.
+            if let reason = state.commitGate.refusal(for: dialog.fingerprint, now: state.now) {
+                state.showFlash("Commit refused: \(reason)", .error)
+                return []
+            }
             return start(dialog.launch, &state)
         case .none:
             state.overlay = .commitDialog(dialog)

@@ -13,11 +13,20 @@ public struct RunLaunch: Hashable, Sendable {
     public var payloadSHA256: String
     public var target: RunTarget?
     public var mode: RunMode
-    /// For a commit: the configuration digest the dry run saw (checked again before the start).
+    /// For a commit: the configuration digest the dry run saw (checked again before the start,
+    /// and by the child itself: `--expect-config-digest`).
     public var expectedConfigurationDigest: String?
+    /// For a commit: the account index file's digest the dry run saw (`--expect-index-digest`).
+    public var expectedAccountIndexDigest: String?
+
+    /// The commit gate's key for this run.
+    public var gateTarget: CommitGate.Target {
+        CommitGate.Target(ship: ship, accountId: target?.accountId, region: target?.region)
+    }
 
     public init(id: String, ship: String, origin: PayloadOrigin, payloadData: Data, payloadSHA256: String,
-                target: RunTarget?, mode: RunMode, expectedConfigurationDigest: String? = nil) {
+                target: RunTarget?, mode: RunMode, expectedConfigurationDigest: String? = nil,
+                expectedAccountIndexDigest: String? = nil) {
         self.id = id
         self.ship = ship
         self.origin = origin
@@ -26,6 +35,7 @@ public struct RunLaunch: Hashable, Sendable {
         self.target = target
         self.mode = mode
         self.expectedConfigurationDigest = expectedConfigurationDigest
+        self.expectedAccountIndexDigest = expectedAccountIndexDigest
     }
 }
 
@@ -49,7 +59,8 @@ public enum RunStatus: Hashable, Sendable {
     }
 }
 
-/// A dry run that succeeded in this console: what commit compares against.
+/// A dry run that succeeded in this console: the details the commit dialog repeats (the
+/// decision is `CommitGate`'s).
 public struct DryRunRecord: Hashable, Sendable {
     public var fingerprint: RunFingerprint
     public var runID: String
@@ -59,6 +70,8 @@ public struct DryRunRecord: Hashable, Sendable {
     public var lineCount: Int
     /// The lines worth repeating in the confirmation dialog.
     public var summary: [String]
+    /// The plan the ship reported (`plan_add`, … in its JSON record); nil when it reported none.
+    public var plan: PlanSummary?
 }
 
 public struct RunState: Sendable {
@@ -73,7 +86,8 @@ public struct RunState: Sendable {
     public var lineCount: Int = 0
     /// Warnings and notable lines, for the dry-run summary.
     public var highlights: [String] = []
-    public var lastInfo: String?
+    /// The plan the ship reported as data (the record with `plan_add`, …).
+    public var plan: PlanSummary?
 
     public init(launch: RunLaunch, startedAt: Date) {
         self.launch = launch
@@ -88,4 +102,13 @@ public struct CommitDialogState: Hashable, Sendable {
     public var launch: RunLaunch
     public var fingerprint: RunFingerprint
     public var error: String?
+    /// A commit of marked targets: one launch each, in order (empty: the single `launch`).
+    public var fleet: [RunLaunch] = []
+    /// Their fingerprints, re-checked by the gate when the commit is confirmed.
+    public var fleetFingerprints: [RunFingerprint] = []
+    /// A fleet commit stops starting targets after the first failure (the dialog's third button toggles it).
+    public var stopOnFirstFailure = true
+
+    /// What the operator types: the ship's name, and for more than one target their count.
+    public var phrase: String { fleet.count > 1 ? "\(launch.ship) \(fleet.count)" : launch.ship }
 }
