@@ -147,10 +147,12 @@ struct ConsoleTmuxTests {
         screen = try await console.wait(for: "marker_bucket: starfleet-templates")
         #expect(screen.contains("Target: none picked"))
         try await console.keys("f")
-        screen = try await console.wait("the fan-out table") { $0.contains("invocations") && $0.contains("Account") }
-        #expect(screen.contains("Fan-out · ACCOUNT · \(fixture.seed.accounts.count) invocations"), "\(screen)")
         let member = fixture.seed.accounts.sorted { $0.id < $1.id }[0]
-        #expect(screen.contains(member.id))
+        // The header comes first; the rows follow once the targets are resolved.
+        screen = try await console.wait("the fan-out table with its first account") {
+            $0.contains("invocations") && $0.contains("Account") && $0.contains(member.id)
+        }
+        #expect(screen.contains("Fan-out · ACCOUNT · \(fixture.seed.accounts.count) invocations"), "\(screen)")
         #expect(screen.contains(member.name))
         try await console.keys("Enter")
         screen = try await console.wait(for: "Target: \(member.id) (\(member.name))")
