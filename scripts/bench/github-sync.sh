@@ -6,7 +6,9 @@
 # Budget: peak memory independent of the repository's size beyond one file at a time (the zip is
 # streamed to disk; uploads hold at most 8 files).
 #
-#   scripts/bench/github-sync.sh [--files 2000] [--megabytes 50] [--skip-build]
+#   scripts/bench/github-sync.sh [--files 2000] [--megabytes 50] [--skip-build] [--binary PATH]
+#
+# --binary runs another build (e.g. .build/debug/starfleet to try the script) and implies --skip-build.
 #
 # Needs moto_server, boto3 and cryptography (scripts/ensure-deps). Starts moto and
 # scripts/moto/github_api_stub.py on free ports and stops them (by PID) on exit.
@@ -17,11 +19,13 @@ root="$(pwd)"
 files=2000
 megabytes=50
 build=1
+binary="$root/.build/release/starfleet"
 while [ $# -gt 0 ]; do
     case "$1" in
         --files) files="$2"; shift 2 ;;
         --megabytes) megabytes="$2"; shift 2 ;;
         --skip-build) build=0; shift ;;
+        --binary) binary="$2"; build=0; shift 2 ;;
         *) echo "unknown option $1" >&2; exit 2 ;;
     esac
 done
@@ -29,7 +33,6 @@ done
 if [ "$build" = 1 ]; then
     swift build -c release --product starfleet >&2
 fi
-binary="$root/.build/release/starfleet"
 [ -x "$binary" ] || { echo "missing $binary (build with: swift build -c release --product starfleet)" >&2; exit 1; }
 
 work="$(mktemp -d -t starfleet-github-sync-bench.XXXXXX)"

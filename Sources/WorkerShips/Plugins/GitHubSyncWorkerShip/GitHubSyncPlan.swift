@@ -34,12 +34,4 @@ public struct GitHubSyncPlan: Sendable, Equatable {
         for key in deletions { plan.append(.init(.delete, key)) }
         return plan
     }
-
-    /// The counts as log metadata (`plan_add`, `plan_change`, `plan_destroy`, `no_changes`), so
-    /// JSON-lines consumers read the plan without parsing text.
-    public var logMetadata: [String: String] {
-        let plan = changePlan
-        return ["plan_add": "\(plan.additions)", "plan_change": "\(plan.changes)", "plan_destroy": "\(plan.destructions)",
-                "no_changes": isEmpty ? "true" : "false"]
-    }
 }

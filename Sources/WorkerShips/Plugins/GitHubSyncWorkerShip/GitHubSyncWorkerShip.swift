@@ -63,25 +63,24 @@ public struct GitHubSyncWorkerShip: WorkerShip {
         let s3 = try makeS3(context: context)
         let plan = try await GitHubSyncPlanner(s3: s3, bucket: bucket, keyPrefix: keyPrefix,
                                                deleteMissingFiles: deleteMissingFiles).plan(files: files)
-        let metadata = plan.logMetadata.mapValues { Logger.MetadataValue.string($0) }
         if !plan.kept.isEmpty {
             logger.info("[👾] \(plan.kept.count) object(s) under s3://\(bucket)/\(keyPrefix) are not in the repository; kept because DeleteMissingFiles is false.")
         }
         let changePlan = plan.changePlan
         guard !plan.isEmpty else {
-            logger.info("[📋] s3://\(bucket)/\(keyPrefix) matches \(organization)/\(repository)@\(branch):\n\(changePlan.summaryLine)",
-                        metadata: metadata)
+            logger.info("[📋] s3://\(bucket)/\(keyPrefix) matches \(organization)/\(repository)@\(branch):\n\(changePlan.summaryLine)")
+            logPlanCounts(plan, logger: logger)
             logger.info("\(Self.noChanges)")
             return
         }
         guard commit else {
-            logger.info("\(Self.dryRunHeader)[📋] Plan for s3://\(bucket)/\(keyPrefix) from \(organization)/\(repository)@\(branch):\n\(changePlan.renderPlan())",
-                        metadata: metadata)
+            logger.info("\(Self.dryRunHeader)[📋] Plan for s3://\(bucket)/\(keyPrefix) from \(organization)/\(repository)@\(branch):\n\(changePlan.renderPlan())")
+            logPlanCounts(plan, logger: logger)
             return
         }
         try await apply(plan, s3: s3, logger: logger)
-        logger.info("\(Self.commitHeader)[📋] s3://\(bucket)/\(keyPrefix) from \(organization)/\(repository)@\(branch):\n\(changePlan.renderApplied())",
-                    metadata: metadata)
+        logger.info("\(Self.commitHeader)[📋] s3://\(bucket)/\(keyPrefix) from \(organization)/\(repository)@\(branch):\n\(changePlan.renderApplied())")
+        logPlanCounts(plan, logger: logger)
         await context.sendAlert(.important, title: "Starfleet GitHub -> S3 Sync Job for \(templateName)",
                                 body: GitHubSyncAlert.body(templateName: templateName, plan: plan))
     }
@@ -110,6 +109,15 @@ public struct GitHubSyncWorkerShip: WorkerShip {
     }
 
     // MARK: - Plumbing
+
+    /// The plan's counts as fields of their own record (`plan_add`, …, `no_changes` in
+    /// `--log-format jsonl`), so the text plan block keeps its last line clean.
+    func logPlanCounts(_ plan: GitHubSyncPlan, logger: Logger) {
+        let plan = plan.changePlan
+        logger.info("[📊] Plan counts: \(plan.additions) to add, \(plan.changes) to change, \(plan.destructions) to destroy.",
+                    metadata: ["plan_add": "\(plan.additions)", "plan_change": "\(plan.changes)", "plan_destroy": "\(plan.destructions)",
+                               "no_changes": "\(plan.isEmpty)"])
+    }
 
     func apply(_ plan: GitHubSyncPlan, s3: any S3ObjectSyncAPI, logger: Logger) async throws {
         let bucket = self.bucket
