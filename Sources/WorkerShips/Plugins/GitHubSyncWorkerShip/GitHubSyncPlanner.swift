@@ -1,20 +1,6 @@
 import Foundation
 import StarfleetAWS
 
-/// A repository file to compare with the bucket.
-public struct RepositoryFile: Sendable, Equatable {
-    /// Relative to the repository root, `/`-separated.
-    public var path: String
-    public var url: URL
-    public var digest: FileDigest
-
-    public init(path: String, url: URL, digest: FileDigest) {
-        self.path = path
-        self.url = url
-        self.digest = digest
-    }
-}
-
 /// Compares repository files with the objects under `KeyPrefix`, by content: the SHA-256 this
 /// ship stores as `x-amz-meta-sha256` on upload; without it, the ETag, but only when it is a plain
 /// MD5 (single-part upload, no SSE-KMS) — a multipart or KMS ETag says nothing about the bytes, so
