@@ -189,6 +189,22 @@ struct GitHubSyncEndToEndTests {
         #expect("\(error.map(String.init(describing:)) ?? "")".contains("GitHubSyncWorker.other-org"))
     }
 
+    @Test("a JWT signed with another key is refused by the stub, and the error carries GitHub's message")
+    func forgedKeyRefused() async throws {
+        let world = try await GitHubSyncWorld.shared.reset(files: ["a.yaml": "x\n"])
+        let forged = GitHubSyncWorld.payload()
+            .replacingOccurrences(of: "Organization: acme", with: "Organization: \(GitHubSyncWorld.forgedOrganization)")
+        let error = await #expect(throws: GitHubSyncError.self) {
+            _ = try await run(forged, commit: false, world: world)
+        }
+        guard case .gitHubRefused(_, let status, let detail)? = error else {
+            Issue.record("expected GitHub's refusal, got \(String(describing: error))")
+            return
+        }
+        #expect(status == 401)
+        #expect(detail.contains("bad signature"), "\(detail)")
+    }
+
     // MARK: - Through the binary
 
     @Test("starfleet run --log-format jsonl carries the plan counts; github-sync token hides the token; download saves the zip")

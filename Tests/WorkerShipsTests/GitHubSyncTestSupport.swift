@@ -1,3 +1,4 @@
+import _CryptoExtras
 import Foundation
 import Starfleet
 import StarfleetAWS
@@ -18,6 +19,10 @@ actor GitHubSyncWorld {
     static let bucket = "starfleet-templates-e2e"
     static let secretId = "starfleet-secrets"
     static let binary = RepositoryPaths.root.appendingPathComponent(".build/debug/starfleet").path
+    /// An organization whose key in the secret is not the app's (PKCS#8, made here): the stub must refuse its JWTs.
+    static let forgedOrganization = "forged"
+    /// Made once per process: RSA key generation is slow in a debug build.
+    static let forgedKeyPEM = Result { try _RSA.Signing.PrivateKey(keySize: .bits2048).pemRepresentation }
 
     struct World: Sendable {
         let server: MotoServer
@@ -133,8 +138,10 @@ actor GitHubSyncWorld {
                                  environment: ["AWS_ENDPOINT_URL": world.server.endpoint.absoluteString, "HOME": "/nonexistent"])
         try await session.s3().createBucket(bucket: Self.bucket)
         let pem = try await world.stub.appKeyPEM()
+        let forged = try Self.forgedKeyPEM.get()
         let secret = String(decoding: try JSONSerialization.data(withJSONObject: [
-            "STARFLEET": ["SlackToken": "xoxb-unused"], GitHubAppAuthenticator.secretSection: [Self.organization: pem],
+            "STARFLEET": ["SlackToken": "xoxb-unused"],
+            GitHubAppAuthenticator.secretSection: [Self.organization: pem, Self.forgedOrganization: forged],
         ]), as: UTF8.self)
         _ = try await session.secretsManager().createSecret(name: Self.secretId, secretString: secret)
         try await world.stub.setZipball(.init(files: files))
