@@ -26,6 +26,7 @@ let package = Package(
         // Named because the transport uses their types (errors, deadlines) directly.
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Field kinds, schemas, YAML trees and the error tree. Knows nothing of ships or AWS.
@@ -72,7 +73,17 @@ let package = Package(
         // One folder per plugin; Fleet.swift lists them.
         .target(
             name: "WorkerShips",
-            dependencies: ["Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")]
+            dependencies: [
+                "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetRuntime",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                // RS256 for the GitHub App's JWT (GitHubSyncWorkerShip).
+                .product(name: "_CryptoExtras", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ]
         ),
         .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         // The terminal toolkit: cells, surfaces, widgets, themes, keys and bindings, curses.
@@ -121,7 +132,7 @@ let package = Package(
         .testTarget(name: "StarfleetSchemaTests", dependencies: ["StarfleetSchema", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetTests", dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetAWSTests", dependencies: ["StarfleetAWS", "StarfleetTestSupport"]),
-        .testTarget(name: "WorkerShipsTests", dependencies: ["WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetTestSupport"]),
+        .testTarget(name: "WorkerShipsTests", dependencies: ["WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", "StarfleetTestSupport", .product(name: "_CryptoExtras", package: "swift-crypto")]),
         .testTarget(name: "StarfleetTUITests", dependencies: ["StarfleetTUI"]),
         .testTarget(name: "StarfleetConsoleTests", dependencies: ["StarfleetConsole", "StarfleetTUI", "Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetTestSupport"]),
         .testTarget(name: "StarfleetCLITests", dependencies: ["StarfleetCLI", "StarfleetTestSupport", "StarfleetSchema", "Starfleet", "WorkerShips"]),

@@ -85,6 +85,6 @@ struct RootCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "starfleet",
         abstract: "Run and inspect Starfleet worker ships across an AWS organization.",
-        subcommands: [ShipsCommand.self, ConfigCommand.self, ValidateCommand.self, RunCommand.self, FanoutCommand.self, StarbaseCommand.self, WorkerCommand.self, LambdaCommand.self, IndexCommand.self, NewShipCommand.self, ConsoleCommand.self]
+        subcommands: [ShipsCommand.self, ConfigCommand.self, ValidateCommand.self, RunCommand.self, FanoutCommand.self, StarbaseCommand.self, WorkerCommand.self, LambdaCommand.self, IndexCommand.self, NewShipCommand.self, ConsoleCommand.self, GitHubSyncCommand.self]
     )
 }

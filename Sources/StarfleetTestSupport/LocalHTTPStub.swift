@@ -24,12 +24,8 @@ public final class LocalHTTPStub: Sendable {
     public static func start(_ responses: [StubResponse]) async throws -> LocalHTTPStub {
         struct Script: Encodable { var responses: [StubResponse] }
         let script = String(decoding: try JSONEncoder().encode(Script(responses: responses)), as: UTF8.self)
-        let (child, port) = try await SupervisedProcess.startPythonStub(
+        let (child, port, endpoint) = try await SupervisedProcess.startLoopbackStub(
             script: RepositoryPaths.motoScript("http_stub.py"), arguments: [script], logName: "http-stub")
-        guard let endpoint = URL(string: "http://127.0.0.1:\(port)") else {
-            child.stop()
-            throw MotoServerError(message: "the HTTP stub announced an unusable port \(port)")
-        }
         return LocalHTTPStub(endpoint: endpoint, port: port, child: child)
     }
 

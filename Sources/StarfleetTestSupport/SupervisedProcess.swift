@@ -98,6 +98,16 @@ final class SupervisedProcess: @unchecked Sendable {
         return (child, port)
     }
 
+    /// ``startPythonStub(script:arguments:logName:)`` plus the stub's `http://127.0.0.1:<port>` URL.
+    static func startLoopbackStub(script: URL, arguments: [String], logName: String) async throws -> (SupervisedProcess, Int, URL) {
+        let (child, port) = try await startPythonStub(script: script, arguments: arguments, logName: logName)
+        guard let endpoint = URL(string: "http://127.0.0.1:\(port)") else {
+            child.stop()
+            throw MotoServerError(message: "\(script.lastPathComponent) announced an unusable port \(port)")
+        }
+        return (child, port, endpoint)
+    }
+
     /// The last `count` lines of the log (stderr), for error messages.
     func logTail(_ count: Int = 20) -> String {
         let text = (try? String(contentsOf: logFile, encoding: .utf8)) ?? ""

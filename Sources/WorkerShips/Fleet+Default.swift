@@ -6,6 +6,7 @@ extension Fleet {
     public static let `default`: Fleet = [
         AccountIndexGeneratorShip.self,
         AwsConfigWorkerShip.self,
+        GitHubSyncWorkerShip.self,
         IamRoleWorkerShip.self,
     ]
 }

@@ -117,7 +117,7 @@ struct CommandContractTests {
         let result = try await starfleet("config", "check", "--config", Self.examples + "/configuration", "--format", "json")
         #expect(result.exitCode == 0, "\(result.summary)")
         let sections = try jsonObject(result)
-        #expect(Set(sections.keys) == ["STARFLEET", "AccountIndexGeneratorShip", "AwsConfigWorkerShip", "IamRoleWorkerShip", "StarfleetDefaultAccountIndex"])
+        #expect(Set(sections.keys) == ["STARFLEET", "AccountIndexGeneratorShip", "AwsConfigWorkerShip", "GitHubSyncWorkerShip", "IamRoleWorkerShip", "StarfleetDefaultAccountIndex"])
         let starfleet = try #require(sections["STARFLEET"] as? [String: Any])
         #expect(starfleet["log_level"] as? String == "INFO")
         #expect(starfleet["account_index"] as? String == "StarfleetDefaultAccountIndex")

@@ -52,7 +52,7 @@ struct DeploymentTemplateTests {
         let resources = try Self.resources("template.yaml")
         let configuration = try ConfigurationLoader().load(directory: RepositoryPaths.root.appendingPathComponent("examples/configuration").path)
         let ships = ShipRegistry(fleet: .default, configuration: configuration).enabledShips
-        #expect(ships.count == 3)
+        #expect(ships.count == 4)
         let queues = Self.ofType("AWS::SQS::Queue", in: resources)
         let functions = Self.ofType("AWS::Lambda::Function", in: resources)
         let mappings = Self.ofType("AWS::Lambda::EventSourceMapping", in: resources)
@@ -103,7 +103,7 @@ struct DeploymentTemplateTests {
     @Test func executionRolesHaveNoWildcardActionsAndNoWildcardResources() throws {
         let resources = try Self.resources("template.yaml")
         let roles = Self.ofType("AWS::IAM::Role", in: resources)
-        #expect(roles.count == 5)
+        #expect(roles.count == 6)
         for role in roles {
             let statements = Self.statements(of: role.properties)
             #expect(!statements.isEmpty, "\(role.id)")

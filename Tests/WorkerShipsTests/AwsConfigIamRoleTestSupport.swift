@@ -35,6 +35,11 @@ enum ShipFixtures {
           AccountIndex: StarfleetDefaultAccountIndex
         """
         if !scopeToRegions.isEmpty { text += "\n  ScopeToRegions: [\(scopeToRegions.joined(separator: ", "))]" }
+        return try configuration(yaml: text)
+    }
+
+    /// A configuration from one YAML document of sections, as if loaded from a directory.
+    static func configuration(yaml text: String) throws -> Configuration {
         let node = try YAMLReader().read(text)
         guard case .mapping(let pairs) = node.value else { fatalError("not a mapping") }
         return Configuration(directory: "/nonexistent", files: [],

@@ -29,15 +29,18 @@ public struct ChangePlan: Sendable, Equatable {
         public var subject: String
         /// Indented detail lines (before → after values, document diffs).
         public var details: [String]
+        /// The word after the symbol when the action's own does not fit (`+ upload KEY`).
+        public var verb: String?
 
-        public init(_ action: Action, _ subject: String, details: [String] = []) {
+        public init(_ action: Action, _ subject: String, verb: String? = nil, details: [String] = []) {
             self.action = action
             self.subject = subject
+            self.verb = verb
             self.details = details
         }
 
         /// `+ create inline policy s3-read`.
-        public var headline: String { "\(action.symbol) \(action.rawValue) \(subject)" }
+        public var headline: String { "\(action.symbol) \(verb ?? action.rawValue) \(subject)" }
     }
 
     public var entries: [Entry]
