@@ -223,11 +223,15 @@ struct GitHubSyncEndToEndTests {
         let records = run.stderrText.split(separator: "\n").compactMap {
             (try? JSONSerialization.jsonObject(with: Data($0.utf8))) as? [String: Any]
         }
-        let plan = try #require(records.first { $0["plan_add"] != nil }, "\(run.stderrText)")
-        #expect(plan["plan_add"] as? String == "2")
-        #expect(plan["plan_change"] as? String == "0")
-        #expect(plan["plan_destroy"] as? String == "0")
-        #expect(plan["no_changes"] as? String == "false")
+        // One record states the plan: the text for people, the counts as numbers for the console.
+        let planRecords = records.filter { $0["plan_add"] != nil }
+        #expect(planRecords.count == 1, "\(run.stderrText)")
+        let plan = try #require(planRecords.first, "\(run.stderrText)")
+        #expect((plan["message"] as? String)?.contains("Plan: 2 to add, 0 to change, 0 to destroy.") == true)
+        #expect(plan["plan_add"] as? Int == 2)
+        #expect(plan["plan_change"] as? Int == 0)
+        #expect(plan["plan_destroy"] as? Int == 0)
+        #expect(plan["no_changes"] == nil)
 
         let token = try await ProcessRunner.run(GitHubSyncWorld.binary, ["github-sync", "token", "--config", config, "--payload", payload],
                                                 environment: world.environment, timeout: 60)

@@ -68,19 +68,16 @@ public struct GitHubSyncWorkerShip: WorkerShip {
         }
         let changePlan = plan.changePlan
         guard !plan.isEmpty else {
-            logger.info("[📋] s3://\(bucket)/\(keyPrefix) matches \(organization)/\(repository)@\(branch):\n\(changePlan.summaryLine)")
-            logPlanCounts(plan, logger: logger)
+            logger.plan(changePlan.summary, "[📋] s3://\(bucket)/\(keyPrefix) matches \(organization)/\(repository)@\(branch):\n\(changePlan.summaryLine)")
             logger.info("\(Self.noChanges)")
             return
         }
         guard commit else {
-            logger.info("\(Self.dryRunHeader)[📋] Plan for s3://\(bucket)/\(keyPrefix) from \(organization)/\(repository)@\(branch):\n\(changePlan.renderPlan())")
-            logPlanCounts(plan, logger: logger)
+            logger.plan(changePlan.summary, "\(Self.dryRunHeader)[📋] Plan for s3://\(bucket)/\(keyPrefix) from \(organization)/\(repository)@\(branch):\n\(changePlan.renderPlan())")
             return
         }
         try await apply(plan, s3: s3, logger: logger)
-        logger.info("\(Self.commitHeader)[📋] s3://\(bucket)/\(keyPrefix) from \(organization)/\(repository)@\(branch):\n\(changePlan.renderApplied())")
-        logPlanCounts(plan, logger: logger)
+        logger.plan(changePlan.summary, "\(Self.commitHeader)[📋] s3://\(bucket)/\(keyPrefix) from \(organization)/\(repository)@\(branch):\n\(changePlan.renderApplied())")
         await context.sendAlert(.important, title: "Starfleet GitHub -> S3 Sync Job for \(templateName)",
                                 body: GitHubSyncAlert.body(templateName: templateName, plan: plan))
     }
@@ -109,15 +106,6 @@ public struct GitHubSyncWorkerShip: WorkerShip {
     }
 
     // MARK: - Plumbing
-
-    /// The plan's counts as fields of their own record (`plan_add`, …, `no_changes` in
-    /// `--log-format jsonl`), so the text plan block keeps its last line clean.
-    func logPlanCounts(_ plan: GitHubSyncPlan, logger: Logger) {
-        let plan = plan.changePlan
-        logger.info("[📊] Plan counts: \(plan.additions) to add, \(plan.changes) to change, \(plan.destructions) to destroy.",
-                    metadata: ["plan_add": "\(plan.additions)", "plan_change": "\(plan.changes)", "plan_destroy": "\(plan.destructions)",
-                               "no_changes": "\(plan.isEmpty)"])
-    }
 
     func apply(_ plan: GitHubSyncPlan, s3: any S3ObjectSyncAPI, logger: Logger) async throws {
         let bucket = self.bucket
