@@ -46,16 +46,8 @@ cleanup() {
 }
 trap cleanup EXIT
 
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()'; }
-port="$(free_port)"
-AWS_ACCESS_KEY_ID=testing AWS_SECRET_ACCESS_KEY=testing AWS_DEFAULT_REGION=us-east-1 \
-    moto_server -H 127.0.0.1 -p "$port" >"$work/moto.log" 2>&1 &
-moto_pid=$!
-endpoint="http://127.0.0.1:$port"
-for _ in $(seq 1 100); do
-    if python3 -c "import urllib.request; urllib.request.urlopen('$endpoint/moto-api/', timeout=1)" 2>/dev/null; then break; fi
-    sleep 0.1
-done
+endpoint="$(scripts/moto/start.sh "$work/moto.pid")"
+moto_pid="$(cat "$work/moto.pid")"
 
 # The stub lives while fd 3 (its stdin) is open.
 mkfifo "$work/stub.stdin"

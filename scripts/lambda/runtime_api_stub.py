@@ -15,7 +15,12 @@ import json
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+from pathlib import Path
+
+# The stub protocol shared with the other loopback stubs (scripts/moto/loopback_server.py).
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "moto"))
+from loopback_server import serve_until_stdin_closes  # noqa: E402
 
 PREFIX = "/2018-06-01/runtime"
 LOCK = threading.Lock()
@@ -89,16 +94,7 @@ class Handler(BaseHTTPRequestHandler):
 def main():
     with open(sys.argv[1], encoding="utf-8") as handle:
         STATE["events"] = json.load(handle)
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"LISTENING {server.server_address[1]}", flush=True)
-    try:
-        sys.stdin.read()  # returns when the parent closes our stdin (or dies)
-    except KeyboardInterrupt:
-        pass
-    STOP.set()
-    server.shutdown()
+    serve_until_stdin_closes(Handler, stop=STOP)
 
 
 if __name__ == "__main__":

@@ -29,11 +29,13 @@ import sys
 import threading
 import time
 import zipfile
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
 
 from cryptography.exceptions import InvalidSignature
 from cryptography.hazmat.primitives import hashes, serialization
 from cryptography.hazmat.primitives.asymmetric import padding, rsa
+
+from loopback_server import serve_until_stdin_closes
 
 SETTINGS = json.loads(sys.argv[1]) if len(sys.argv) > 1 else {}
 APP_ID = str(SETTINGS.get("app_id", "123"))
@@ -172,15 +174,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"LISTENING {server.server_address[1]}", flush=True)
-    try:
-        sys.stdin.read()
-    except KeyboardInterrupt:
-        pass
-    server.shutdown()
+    serve_until_stdin_closes(Handler)
 
 
 if __name__ == "__main__":

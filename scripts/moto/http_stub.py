@@ -23,7 +23,9 @@ import json
 import sys
 import threading
 import time
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from http.server import BaseHTTPRequestHandler
+
+from loopback_server import serve_until_stdin_closes
 
 SCRIPT = json.loads(sys.argv[1]) if len(sys.argv) > 1 else {"responses": [{"status": 200, "body": ""}]}
 STEPS = SCRIPT.get("responses") or [{"status": 200, "body": ""}]
@@ -106,16 +108,7 @@ class Handler(BaseHTTPRequestHandler):
 
 
 def main():
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    server.daemon_threads = True
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    print(f"LISTENING {server.server_address[1]}", flush=True)
-    try:
-        sys.stdin.read()  # returns when the parent closes stdin or dies
-    except KeyboardInterrupt:
-        pass
-    STOP.set()
-    server.shutdown()
+    serve_until_stdin_closes(Handler, stop=STOP)
 
 
 if __name__ == "__main__":
