@@ -40,6 +40,10 @@ struct ConsoleCommand: AsyncParsableCommand {
             help: "How many marked targets a fleet dry run runs at once (default: 4).")
     var fleetConcurrency: Int = 4
 
+    @Option(name: .customLong("environment"),
+            help: "The environment label in the header (production, staging, development, demo, …; default: $STARFLEET_ENVIRONMENT).")
+    var environmentName: String?
+
     func validate() throws {
         guard maxPlanAge > 0 else { throw ValidationError("--max-plan-age must be at least 1 (minutes).") }
         guard (1...64).contains(fleetConcurrency) else { throw ValidationError("--fleet-concurrency must be 1…64.") }
@@ -55,14 +59,16 @@ struct ConsoleCommand: AsyncParsableCommand {
             configurationDirectory: Self.absolute(global.configurationDirectory),
             payloadsDirectory: payloads.map(Self.absolute), theme: theme, readOnly: readonly,
             accountIndexFile: accountIndex.map(Self.absolute), environment: environment,
-            maxPlanAge: TimeInterval(maxPlanAge) * 60, fleetConcurrency: fleetConcurrency)
+            maxPlanAge: TimeInterval(maxPlanAge) * 60, fleetConcurrency: fleetConcurrency, environmentName: environmentName)
         let cloud = ConsoleCloud(
             listObjects: { bucket, prefix, region in
                 let session = AWSSession(region: region, environment: environment)
                 return try await session.s3(region: region).listObjectsV2(bucket: bucket, prefix: prefix).map(\.key)
             },
             getObject: AWSWiring.objectFetcher(environment: environment),
-            queueDepths: RegionalQueueDepthReader(environment: environment))
+            queueDepths: RegionalQueueDepthReader(environment: environment),
+            callerIdentity: ConsoleAWSContext.callerIdentity(environment: environment),
+            connection: ConsoleAWSContext.connection(environment: environment))
         let status = await ConsoleRuntime.run(options: options, fleet: FleetContext.fleet, cloud: cloud)
         if status != 0 { throw CLIFailure(status == 2 ? .usage : .executionFailed, nil) }
     }

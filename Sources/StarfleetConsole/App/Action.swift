@@ -33,6 +33,8 @@ public enum Action: Sendable {
     case historyWriteFailed(String)
     /// Depths of the queues that answered, by ship name.
     case queueDepthsRead([String: QueueDepth])
+    /// The background `GetCallerIdentity` answered (or failed, or timed out).
+    case identityFetched(Result<AWSIdentity, ConsoleFailure>)
 }
 
 /// A saved log, read back (its last lines).
@@ -70,5 +72,7 @@ public enum Effect: Sendable, Equatable {
     case rememberPayloadDirectory(String)
     /// Read the depth of each ship's queue (ship name → queue URL).
     case readQueueDepths([String: String])
+    /// Ask STS who the console's credentials are (bounded by a timeout).
+    case fetchIdentity
     case redraw
 }

@@ -111,6 +111,10 @@ public struct AppState: Sendable {
     /// Makes run ids unique across consoles sharing a history (the runtime sets the pid).
     public var sessionTag = "0"
     public var shipErrors = ShipErrorsState()
+    /// Identity, profile/endpoint and environment label for the header.
+    public var header = HeaderState()
+    /// The bindings in effect: the defaults with `keys.yaml`'s overrides applied.
+    public var keyBindings: [ConsoleKeyBinding] = ConsoleBindings.all
 
     public init(configurationDirectory: String, readOnly: Bool = false, accountIndexOverride: String? = nil,
                 payloadDirectory: String, size: Size, now: Date, theme: Theme) {

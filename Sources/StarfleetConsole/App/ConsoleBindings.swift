@@ -113,7 +113,7 @@ public enum ConsoleBindings {
 
     /// The registry with the current state's disabled reasons applied (each feature answers for its commands).
     public static func registry(for state: AppState) -> KeyBindingRegistry<ConsoleCommand> {
-        var bindings = all
+        var bindings = state.keyBindings
         if let inspector = state.inspector, !inspector.needsTarget,
            let index = bindings.firstIndex(where: { $0.command == .showFanOut }) {
             bindings[index].showInFooter = false

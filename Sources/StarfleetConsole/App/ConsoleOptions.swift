@@ -24,12 +24,14 @@ public struct ConsoleOptions: Sendable {
     public var maxPlanAge: TimeInterval
     /// `--fleet-concurrency`: how many targets of a fleet dry run run at once.
     public var fleetConcurrency: Int
+    /// `--environment NAME`, else `STARFLEET_ENVIRONMENT`: the label the header shows.
+    public var environmentName: String?
 
     public init(configurationDirectory: String, payloadsDirectory: String? = nil, theme: String? = nil,
                 readOnly: Bool = false, accountIndexFile: String? = nil,
                 environment: [String: String] = ProcessInfo.processInfo.environment,
                 runExecutable: String? = nil, maxPlanAge: TimeInterval = CommitGate.defaultMaxPlanAge,
-                fleetConcurrency: Int = 4) {
+                fleetConcurrency: Int = 4, environmentName: String? = nil) {
         self.configurationDirectory = configurationDirectory
         self.payloadsDirectory = payloadsDirectory
         self.theme = theme
@@ -39,6 +41,7 @@ public struct ConsoleOptions: Sendable {
         self.runExecutable = runExecutable ?? Self.defaultRunExecutable(environment: environment)
         self.maxPlanAge = maxPlanAge
         self.fleetConcurrency = fleetConcurrency
+        self.environmentName = EnvironmentLabel(environmentName)?.name ?? EnvironmentLabel(environment["STARFLEET_ENVIRONMENT"])?.name
     }
 
     /// `STARFLEET_CONSOLE_RUN_EXECUTABLE`, else the running binary.
@@ -61,12 +64,20 @@ public struct ConsoleCloud: Sendable {
     public var getObject: ObjectFetcher
     /// Queue depths for the fleet view; nil: not shown (`-`).
     public var queueDepths: (any QueueDepthReader)?
+    /// `GetCallerIdentity` for the header; nil: the header shows no identity.
+    public var callerIdentity: (@Sendable () async throws(ConsoleFailure) -> AWSIdentity)?
+    /// The profile and endpoint override in effect, as the header shows them (`profile ops`).
+    public var connection: [String]
 
     public init(listObjects: @escaping @Sendable (_ bucket: String, _ prefix: String, _ region: String) async throws -> [String],
-                getObject: @escaping ObjectFetcher, queueDepths: (any QueueDepthReader)? = nil) {
+                getObject: @escaping ObjectFetcher, queueDepths: (any QueueDepthReader)? = nil,
+                callerIdentity: (@Sendable () async throws(ConsoleFailure) -> AWSIdentity)? = nil,
+                connection: [String] = []) {
         self.listObjects = listObjects
         self.getObject = getObject
         self.queueDepths = queueDepths
+        self.callerIdentity = callerIdentity
+        self.connection = connection
     }
 
     /// A cloud that is not there (tests that never reach S3).

@@ -31,6 +31,14 @@ public enum ThemeKey: String, CaseIterable, Sendable, Hashable, Comparable {
     case badgeCommit = "badge.commit"
     case badgeReadonly = "badge.readonly"
 
+    // MARK: Environment label (`--environment`, `STARFLEET_ENVIRONMENT`) in the header
+    case environmentProduction = "environment.production"
+    case environmentStaging = "environment.staging"
+    case environmentDevelopment = "environment.development"
+    case environmentDemo = "environment.demo"
+    /// Any other environment name.
+    case environmentOther = "environment.other"
+
     // MARK: YAML and payloads
     case yamlKey = "yaml.key"
     case yamlValue = "yaml.value"

@@ -61,7 +61,7 @@ public enum ThemeParser {
         } catch let error as ThemeParseError {
             throw error
         } catch {
-            let (line, message) = describe(error)
+            let (line, message) = YAMLDiagnostics.describe(error)
             problem(message, line: line)
             throw ThemeParseError(problems: problems)
         }
@@ -199,42 +199,11 @@ public enum ThemeParser {
 
     // MARK: - Messages
 
-    private static func describe(_ error: any Error) -> (line: Int?, message: String) {
-        guard let yamlError = error as? YamlError else { return (nil, "cannot read theme: \(error)") }
-        switch yamlError {
-        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
-             .composer(_, let problem, let mark, _):
-            return (mark.line, "invalid YAML: \(problem)")
-        case .duplicatedKeysInMapping(let duplicates, let context):
-            return (context.mark.line, "duplicate key '\(duplicates.joined(separator: "', '"))' in a mapping")
-        case .reader(let problem, _, _, _):
-            return (nil, "cannot read theme: \(problem)")
-        default:
-            return (nil, "invalid YAML: \(yamlError)")
-        }
-    }
-
     /// The closest known key, if it is close enough to be a typo.
     static func suggestion(for name: String) -> String? {
         let candidates = ThemeKey.allCases.map(\.rawValue)
-        let scored = candidates.map { ($0, editDistance(name.lowercased(), $0.lowercased())) }
+        let scored = candidates.map { ($0, YAMLDiagnostics.editDistance(name.lowercased(), $0.lowercased())) }
         guard let best = scored.min(by: { $0.1 < $1.1 }), best.1 <= max(2, name.count / 4) else { return nil }
         return best.0
-    }
-
-    static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        if a.isEmpty { return b.count }
-        if b.isEmpty { return a.count }
-        var previous = Array(0...b.count)
-        var current = Array(repeating: 0, count: b.count + 1)
-        for i in 1...a.count {
-            current[0] = i
-            for j in 1...b.count {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            swap(&previous, &current)
-        }
-        return previous[b.count]
     }
 }

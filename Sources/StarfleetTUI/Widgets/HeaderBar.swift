@@ -23,12 +23,16 @@ public struct HeaderBar: Widget, Hashable, Sendable {
     public var segments: [StyledLine]
     public var badges: [Badge]
     public var separator: String
+    /// Drawn over the title (a production environment's colours); nil: the header's, bold.
+    public var titleStyle: ThemeKey?
 
-    public init(title: String, segments: [StyledLine] = [], badges: [Badge] = [], separator: String = " · ") {
+    public init(title: String, segments: [StyledLine] = [], badges: [Badge] = [], separator: String = " · ",
+                titleStyle: ThemeKey? = nil) {
         self.title = title
         self.segments = segments
         self.badges = badges
         self.separator = separator
+        self.titleStyle = titleStyle
     }
 
     public func render(on surface: inout some Surface, in area: Rect, theme: Theme) {
@@ -52,7 +56,8 @@ public struct HeaderBar: Widget, Hashable, Sendable {
 
         let textWidth = badgeColumn - area.column - 1
         guard textWidth > 0 else { return }
-        var line = StyledLine([Span(" " + title, style: .concrete(base.adding(.bold)))])
+        let titleBase = titleStyle.map { base.patched(with: theme[$0]) } ?? base
+        var line = StyledLine([Span(" " + title + (titleStyle == nil ? "" : " "), style: .concrete(titleBase.adding(.bold)))])
         for segment in segments {
             line.append(Span(separator))
             line.spans += segment.spans

@@ -44,6 +44,8 @@ public enum ConsoleReducer {
             return HistoryLogFeature.reduce(action, &state)
         case .commitChecked, .runStarted, .runOutput, .runFinished, .runNotStarted:
             return RunFeature.reduce(action, &state)
+        case .identityFetched:
+            return HeaderFeature.reduce(action, &state)
         }
     }
 

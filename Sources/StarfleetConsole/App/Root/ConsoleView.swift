@@ -55,8 +55,8 @@ public enum ConsoleView {
     static func header(_ state: AppState) -> HeaderBar {
         let indexWidth = state.fleet.snapshot.map { DisplayWidth.of($0.indexSource) } ?? 0
         let room = max(12, min(state.size.width * 2 / 5, state.size.width - 42 - indexWidth))
-        var segments: [StyledLine] = [StyledLine([Span("config ", .textMuted),
-                                                  Span(abbreviate(state.configurationDirectory, to: room))])]
+        var segments = HeaderView.segments(state.header, width: state.size.width)
+        segments.append(StyledLine([Span("config ", .textMuted), Span(abbreviate(state.configurationDirectory, to: room))]))
         if let snapshot = state.fleet.snapshot {
             segments.append(StyledLine([Span("index ", .textMuted),
                                         Span(snapshot.indexSource, style: snapshot.indexSourceIsValid ? .inherit : .theme(.error))]))
@@ -70,7 +70,8 @@ public enum ConsoleView {
             badges.append(Badge(state.isRunActive ? "DRY RUN ▶" : "DRY RUN", style: .badgeDryRun))
         }
         if state.readOnly { badges.append(Badge("[R]", style: .badgeReadonly)) }
-        return HeaderBar(title: "Starfleet", segments: segments, badges: badges)
+        if let environment = HeaderView.badge(state.header) { badges.append(environment) }
+        return HeaderBar(title: "Starfleet", segments: segments, badges: badges, titleStyle: HeaderView.titleStyle(state.header))
     }
 
     static func footer(_ state: AppState) -> FooterBar {

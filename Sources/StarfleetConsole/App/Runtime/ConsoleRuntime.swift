@@ -45,9 +45,18 @@ public final class ConsoleRuntime {
         state.payloadRoot = options.payloadsDirectory
         state.commitGate = CommitGate(maxPlanAge: options.maxPlanAge)
         state.fleetConcurrency = options.fleetConcurrency
+        state.header = HeaderState(identity: cloud.callerIdentity == nil ? nil : .pending, connection: cloud.connection,
+                                   environment: EnvironmentLabel(options.environmentName))
         if !loaded.warnings.isEmpty {
             ConsoleReducer.reduce(&state, .themeLoaded(loaded.theme, warnings: loaded.warnings.map(\.description)))
             state.flash?.expires = Date().addingTimeInterval(15)
+        }
+        let keys = ConsoleKeyBindingsFile.load(environment: options.environment)
+        state.keyBindings = keys.bindings
+        if let problems = ConsoleKeyBindingsFile.summary(keys.problems) {
+            let earlier = state.flash.map { $0.text + "; " } ?? ""
+            state.showFlash(earlier + problems, .warning)
+            state.flash?.expires = Date().addingTimeInterval(20)
         }
         let services = ConsoleServices(fleet: fleet, options: options, cloud: cloud, inbox: ActionInbox(),
                                        capability: terminal.colorCapability)
@@ -59,7 +68,8 @@ public final class ConsoleRuntime {
 
     /// Runs until the state asks to quit.
     public func loop() async {
-        perform([.loadConfiguration, .loadHistory])
+        // The identity is asked in the background: the first frame never waits for STS.
+        perform([.loadConfiguration, .loadHistory] + (state.header.identity == .pending ? [.fetchIdentity] : []))
         present()
         while !state.shouldQuit {
             var keyed = false

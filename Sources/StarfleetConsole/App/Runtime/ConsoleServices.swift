@@ -109,6 +109,8 @@ public final class ConsoleServices: Sendable {
             }
         case .readQueueDepths(let queues):
             inbox.post(.queueDepthsRead(await readQueueDepths(queues)))
+        case .fetchIdentity:
+            inbox.post(.identityFetched(await fetchIdentity()))
         case .rememberPayloadDirectory(let directory):
             ConsoleSettings(lastPayloadDirectory: directory).save(stateDirectory: options.stateDirectory)
         case .redraw:

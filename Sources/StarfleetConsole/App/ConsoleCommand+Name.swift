@@ -1,0 +1,29 @@
+import StarfleetTUI
+
+/// The names `keys.yaml` uses for commands: the case name in kebab-case (`dryRun` → `dry-run`),
+/// so a new command is nameable without touching this file; movements are named by direction.
+extension ConsoleCommand {
+    public var name: String {
+        switch self {
+        case .move(.up): return "move-up"
+        case .move(.down): return "move-down"
+        case .move(.pageUp): return "page-up"
+        case .move(.pageDown): return "page-down"
+        case .move(.top): return "top"
+        case .move(.bottom): return "bottom"
+        default: return Self.kebabCase(String(describing: self))
+        }
+    }
+
+    static func kebabCase(_ camel: String) -> String {
+        var result = ""
+        for character in camel.prefix(while: { $0 != "(" }) {
+            if character.isUppercase {
+                result += "-" + character.lowercased()
+            } else {
+                result.append(character)
+            }
+        }
+        return result
+    }
+}
