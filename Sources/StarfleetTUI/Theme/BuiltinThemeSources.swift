@@ -15,6 +15,11 @@ styles:
   dialog: { fg: brightWhite, bg: black }
   dialog.button: { fg: black, bg: white }
   dialog.buttonFocused: { fg: black, bg: brightCyan, attributes: [bold] }
+  environment.production: { fg: brightWhite, bg: red, attributes: [bold] }
+  environment.staging: { fg: black, bg: yellow, attributes: [bold] }
+  environment.development: { fg: black, bg: green }
+  environment.demo: { fg: black, bg: cyan }
+  environment.other: { fg: black, bg: white }
 
 """#,
         "default": #"""
@@ -55,6 +60,14 @@ styles:
   badge.dryRun: { fg: black, bg: cyan }
   badge.commit: { fg: brightWhite, bg: red, attributes: [bold] }
   badge.readonly: { fg: black, bg: magenta, attributes: [bold] }
+
+  # The environment label in the header (--environment, STARFLEET_ENVIRONMENT):
+  # production must never look like the demo.
+  environment.production: { fg: brightWhite, bg: red, attributes: [bold] }
+  environment.staging: { fg: black, bg: yellow, attributes: [bold] }
+  environment.development: { fg: black, bg: green }
+  environment.demo: { fg: black, bg: cyan }
+  environment.other: { fg: black, bg: white }
 
   yaml.key: { fg: cyan }
   yaml.value: { fg: green }
@@ -109,6 +122,11 @@ styles:
   dialog.button: { fg: black, bg: white }
   dialog.buttonFocused: { fg: black, bg: brightYellow, attributes: [bold, underline] }
   search.match: { fg: black, bg: brightGreen, attributes: [bold] }
+  environment.production: { fg: brightWhite, bg: red, attributes: [bold, underline] }
+  environment.staging: { fg: black, bg: brightYellow, attributes: [bold] }
+  environment.development: { fg: black, bg: brightGreen, attributes: [bold] }
+  environment.demo: { fg: black, bg: brightCyan, attributes: [bold] }
+  environment.other: { fg: black, bg: brightWhite, attributes: [bold] }
 
 """#,
         "mono": #"""
@@ -141,6 +159,12 @@ styles:
   badge.dryRun: { attributes: [reverse] }
   badge.commit: { attributes: [bold, reverse, underline] }
   badge.readonly: { attributes: [reverse] }
+
+  environment.production: { attributes: [bold, reverse, underline] }
+  environment.staging: { attributes: [bold, underline] }
+  environment.development: { attributes: [underline] }
+  environment.demo: { attributes: [dim] }
+  environment.other: { attributes: [dim] }
 
   yaml.key: { attributes: [bold] }
   yaml.value: {}
@@ -199,6 +223,11 @@ styles:
   badge.dryRun: { fg: "#002b36", bg: "#2aa198" }
   badge.commit: { fg: "#fdf6e3", bg: "#dc322f", attributes: [bold] }
   badge.readonly: { fg: "#fdf6e3", bg: "#6c71c4", attributes: [bold] }
+  environment.production: { fg: "#fdf6e3", bg: "#dc322f", attributes: [bold] }
+  environment.staging: { fg: "#002b36", bg: "#b58900", attributes: [bold] }
+  environment.development: { fg: "#002b36", bg: "#859900" }
+  environment.demo: { fg: "#002b36", bg: "#2aa198" }
+  environment.other: { fg: "#002b36", bg: "#93a1a1" }
 
   yaml.key: { fg: "#268bd2", bg: "#002b36" }
   yaml.value: { fg: "#2aa198", bg: "#002b36" }
