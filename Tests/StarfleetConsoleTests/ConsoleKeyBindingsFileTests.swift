@@ -142,3 +142,22 @@ struct ConsoleKeyBindingsDocumentationTests {
         #expect(missing.isEmpty, "add to Docs/Console.md's key bindings table: \(missing.sorted())")
     }
 }
+
+@Suite("keys.yaml problems in the help overlay")
+struct ConsoleKeyBindingsHelpTests {
+    @Test("After the start-up flash is gone, ? help still lists what keys.yaml got wrong, with lines")
+    func helpListsProblems() throws {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
+        let resolved = ConsoleKeyBindingsFile.resolve("show-history: H\nbogus: b\n", file: "/home/op/.config/starfleet/keys.yaml")
+        state.keyBindings = resolved.bindings
+        state.keyBindingProblems = resolved.problems
+        ConsoleReducer.reduce(&state, .key(.char("?")))
+        let text = ConsoleView.render(state).text
+        #expect(text.contains("Not applied from /home/op/.config/starfleet/keys.yaml"))
+        #expect(text.range(of: #"line 2 +unknown command 'bogus'"#, options: .regularExpression) != nil)
+        // Without problems there is no such section.
+        state.keyBindingProblems = []
+        #expect(!ConsoleView.render(state).text.contains("Not applied from"))
+    }
+}

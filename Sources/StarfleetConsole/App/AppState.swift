@@ -115,6 +115,8 @@ public struct AppState: Sendable {
     public var header = HeaderState()
     /// The bindings in effect: the defaults with `keys.yaml`'s overrides applied.
     public var keyBindings: [ConsoleKeyBinding] = ConsoleBindings.all
+    /// What `keys.yaml` got wrong (the flash says it at start; `?` help keeps listing it).
+    public var keyBindingProblems: [KeyBindingProblem] = []
 
     public init(configurationDirectory: String, readOnly: Bool = false, accountIndexOverride: String? = nil,
                 payloadDirectory: String, size: Size, now: Date, theme: Theme) {

@@ -117,7 +117,7 @@ public enum KeyBindingFile {
             guard let command = byName[override.name] else {
                 var message = "unknown command '\(override.name)'"
                 if let close = closest(to: override.name, in: Array(byName.keys)) { message += " (did you mean '\(close)'?)" }
-                message += "; `?` in the console lists what each key does, the console guide lists every command name"
+                message += "; the console guide lists every command name"
                 problems.append(KeyBindingProblem(file: file, line: override.line, message: message))
                 continue
             }

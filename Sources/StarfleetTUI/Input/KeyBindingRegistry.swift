@@ -27,10 +27,21 @@ public struct HelpSection: Hashable, Sendable {
         public var keys: String
         public var description: String
         public var disabledReason: String?
+
+        public init(keys: String, description: String, disabledReason: String? = nil) {
+            self.keys = keys
+            self.description = description
+            self.disabledReason = disabledReason
+        }
     }
 
     public var title: String
     public var entries: [Entry]
+
+    public init(title: String, entries: [Entry]) {
+        self.title = title
+        self.entries = entries
+    }
 }
 
 /// All key bindings of the console. The footer, the `?` overlay and key

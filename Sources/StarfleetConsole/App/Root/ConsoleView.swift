@@ -40,8 +40,8 @@ public enum ConsoleView {
             var screenOnly = state
             screenOnly.overlay = nil
             screenOnly.input = nil
-            HelpOverlay(registry: ConsoleBindings.registry(for: state),
-                        contexts: ConsoleBindings.contexts(for: screenOnly), scrollOffset: scroll)
+            let sections = ConsoleBindings.registry(for: state).helpSections(for: ConsoleBindings.contexts(for: screenOnly))
+            HelpOverlay(sections: sections + ConsoleKeyBindingsFile.helpSections(state.keyBindingProblems), scrollOffset: scroll)
                 .render(on: &surface, in: layout.body, theme: theme)
         case .commitDialog(let dialog):
             dialog.dialog.render(on: &surface, in: layout.screen, theme: theme)

@@ -29,6 +29,13 @@ public enum ConsoleKeyBindingsFile {
         return (applied.bindings, parsed.problems + applied.problems)
     }
 
+    /// The problems as a last section of the `?` help (the flash at start goes away).
+    public static func helpSections(_ problems: [KeyBindingProblem]) -> [HelpSection] {
+        guard let file = problems.first?.file else { return [] }
+        let entries = problems.map { HelpSection.Entry(keys: $0.line.map { "line \($0)" } ?? "file", description: $0.message) }
+        return [HelpSection(title: "Not applied from \(file)", entries: entries)]
+    }
+
     /// One line for the flash: the first problem, and how many more there are.
     public static func summary(_ problems: [KeyBindingProblem]) -> String? {
         guard let first = problems.first else { return nil }

@@ -53,6 +53,7 @@ public final class ConsoleRuntime {
         }
         let keys = ConsoleKeyBindingsFile.load(environment: options.environment)
         state.keyBindings = keys.bindings
+        state.keyBindingProblems = keys.problems
         if let problems = ConsoleKeyBindingsFile.summary(keys.problems) {
             let earlier = state.flash.map { $0.text + "; " } ?? ""
             state.showFlash(earlier + problems, .warning)

@@ -3,7 +3,7 @@ import StarfleetTUI
 /// The header's identity, connection and environment pieces (the root adds config and index).
 enum HeaderView {
     /// Below this width the identity shows the account and the ARN's last part only.
-    static let compactWidth = 120
+    static let compactWidth = 150
 
     /// Segments that come right after the title: identity, then profile/endpoint.
     static func segments(_ header: HeaderState, width: Int) -> [StyledLine] {
