@@ -34,4 +34,21 @@ struct ConsoleHeaderTmuxTests {
         try await console.wait(for: "AccountIndexGeneratorShip")
         try await console.quitAndExpectRestoredTerminal()
     }
+
+    @Test("An endpoint nobody answers: identity: unavailable (reason) in the header, the console works; STARFLEET_ENVIRONMENT labels it")
+    func unreachableIdentity() async throws {
+        let fixture = try await ConsoleTmuxWorld.shared.get()
+        let port = try FreePort.find()
+        let launch = try ConsoleLaunch(fixture: fixture, arguments: ["--config", fixture.configuration],
+                                       endpoint: "http://127.0.0.1:\(port)", extraEnvironment: ["STARFLEET_ENVIRONMENT": "staging"])
+        let console = try await TmuxConsole(width: 160, height: 40, script: launch.script)
+        defer { console.kill() }
+        let screen = try await console.wait(for: "identity: unavailable (cannot reach http://127.0.0.1:\(port)", timeout: 45)
+        let header = String(screen.split(separator: "\n").first ?? "")
+        #expect(header.hasSuffix("STAGING"), "\(header)")
+        #expect(!header.contains("PRODUCTION"))
+        try await console.wait(for: "AccountIndexGeneratorShip")
+        try await console.keys("j")
+        try await console.quitAndExpectRestoredTerminal()
+    }
 }
