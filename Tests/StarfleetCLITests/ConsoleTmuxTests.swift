@@ -127,7 +127,10 @@ struct ConsoleTmuxTests {
         #expect(row("ProbeAccountShip", screen).contains("enabled"))
         #expect(row("ProbeAccountRegionShip", screen).contains("ACCOUNT_REGION"))
         #expect(row("ProbeAccountRegionShip", screen).contains("invalid configuration"))
-        #expect(screen.contains("index s3://starfleet-account-index/console-e2e/accountIndex.json"))
+        // At 120 columns the identity and endpoint come first in the header; a wide window shows the index too.
+        try await console.resize(width: 240, height: 40)
+        try await console.wait(for: "index s3://starfleet-account-index/console-e2e/accountIndex.json")
+        try await console.resize(width: 120, height: 40)
 
         // The invalid ship: its error tree, with file:line.
         try await select("ProbeAccountRegionShip", in: console)

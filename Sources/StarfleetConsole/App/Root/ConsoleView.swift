@@ -54,8 +54,10 @@ public enum ConsoleView {
 
     static func header(_ state: AppState) -> HeaderBar {
         let indexWidth = state.fleet.snapshot.map { DisplayWidth.of($0.indexSource) } ?? 0
-        let room = max(12, min(state.size.width * 2 / 5, state.size.width - 42 - indexWidth))
         var segments = HeaderView.segments(state.header, width: state.size.width)
+        // The identity and endpoint come first; the configuration path gives way to them.
+        let identityWidth = segments.reduce(0) { $0 + $1.width + 3 }
+        let room = max(12, min(state.size.width * 2 / 5, state.size.width - 42 - indexWidth - identityWidth))
         segments.append(StyledLine([Span("config ", .textMuted), Span(abbreviate(state.configurationDirectory, to: room))]))
         if let snapshot = state.fleet.snapshot {
             segments.append(StyledLine([Span("index ", .textMuted),
