@@ -15,6 +15,7 @@ struct ConsoleCommand: AsyncParsableCommand {
         discussion: """
         Keys: ? shows the keys that apply where you are; : takes commands (:q, :theme NAME, :reload);
         Esc backs out. Run history and logs: $XDG_STATE_HOME/starfleet/ (history.jsonl, runs/).
+        Rebind keys by command name in $XDG_CONFIG_HOME/starfleet/keys.yaml (e.g. `dry-run: D`).
         """
     )
 
