@@ -71,4 +71,8 @@ public enum Effect: Sendable, Equatable {
     /// Read the depth of each ship's queue (ship name → queue URL).
     case readQueueDepths([String: String])
     case redraw
+    /// Put text on the operator's clipboard (OSC 52 through the terminal; the runtime's own).
+    case copyToClipboard(String)
+    /// Remember the log panes' wrap setting in `console.json`.
+    case rememberLogWrap(Bool)
 }

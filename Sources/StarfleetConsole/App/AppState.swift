@@ -111,6 +111,8 @@ public struct AppState: Sendable {
     /// Makes run ids unique across consoles sharing a history (the runtime sets the pid).
     public var sessionTag = "0"
     public var shipErrors = ShipErrorsState()
+    /// Whether log panes wrap long lines (`w`; remembered in `console.json`).
+    public var logWraps = false
 
     public init(configurationDirectory: String, readOnly: Bool = false, accountIndexOverride: String? = nil,
                 payloadDirectory: String, size: Size, now: Date, theme: Theme) {

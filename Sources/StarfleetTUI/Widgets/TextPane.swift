@@ -11,6 +11,8 @@ public struct TextPane: Widget, Hashable, Sendable {
     /// Number shown for `lines[0]`.
     public var firstLineNumber: Int
     public var wraps: Bool
+    /// Wrap at spaces (a trailing note such as `(default)` stays whole) instead of at the edge.
+    public var wrapsAtWords: Bool = false
     /// Highlighted line (selection style), if any.
     public var cursorLine: Int?
     /// Lines drawn with a marker in the gutter and their number in this style (`error` for errors).
@@ -52,6 +54,28 @@ public struct TextPane: Widget, Hashable, Sendable {
         Scrolling.offset(keeping: cursorLine, current: scrollOffset, visible: height, count: lines.count)
     }
 
+    /// The screen rows of a line `width` cells wide.
+    public func pieces(of line: StyledLine, width: Int) -> [StyledLine] {
+        let source = Self.expandTabs(line)
+        guard wraps, width > 0 else { return [source.dropping(columns: horizontalOffset)] }
+        return wrapsAtWords ? source.wrapped(width: width) : source.hardWrapped(width: width)
+    }
+
+    /// The first line shown: while wrapping, late enough that the cursor line's rows all fit.
+    func firstShownLine(height: Int, width: Int) -> Int {
+        let offset = effectiveScrollOffset(height: height)
+        guard wraps, let cursor = cursorLine, cursor >= offset, cursor < lines.count else { return offset }
+        var rows = 0
+        var first = cursor
+        while first >= offset {
+            let count = pieces(of: lines[first], width: width).count
+            if rows + count > height, first < cursor { break }
+            rows += count
+            first -= 1
+        }
+        return max(offset, first + 1)
+    }
+
     public func render(on surface: inout some Surface, in area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         let base = theme[baseStyle]
@@ -64,12 +88,9 @@ public struct TextPane: Widget, Hashable, Sendable {
         let matchStyle = theme[.searchMatch]
 
         var y = area.row
-        var index = effectiveScrollOffset(height: area.height)
+        var index = firstShownLine(height: area.height, width: textWidth)
         while y < area.bottom, index < lines.count {
-            let source = Self.expandTabs(lines[index])
-            let pieces: [StyledLine] = wraps && textWidth > 0
-                ? source.hardWrapped(width: textWidth)
-                : [source.dropping(columns: horizontalOffset)]
+            let pieces = pieces(of: lines[index], width: textWidth)
             let isCursor = index == cursorLine
             let marker = markers[index]
             for (pieceIndex, piece) in pieces.enumerated() where y < area.bottom {

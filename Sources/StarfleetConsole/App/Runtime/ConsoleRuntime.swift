@@ -45,6 +45,7 @@ public final class ConsoleRuntime {
         state.payloadRoot = options.payloadsDirectory
         state.commitGate = CommitGate(maxPlanAge: options.maxPlanAge)
         state.fleetConcurrency = options.fleetConcurrency
+        state.logWraps = settings.logWraps ?? false
         if !loaded.warnings.isEmpty {
             ConsoleReducer.reduce(&state, .themeLoaded(loaded.theme, warnings: loaded.warnings.map(\.description)))
             state.flash?.expires = Date().addingTimeInterval(15)
@@ -110,6 +111,8 @@ public final class ConsoleRuntime {
             if effect == .redraw {
                 terminal.requestFullRedraw()
                 pendingRender = true
+            } else if case .copyToClipboard(let text) = effect {
+                terminal.copyToClipboard(text)
             } else {
                 services.perform(effect)
             }
