@@ -21,6 +21,7 @@ struct InspectorWrapTests {
     func inspecting() throws -> (AppState, TemporaryDirectory) {
         let directory = try ConsoleFixture.directory()
         var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory), width: 80, height: 24)
+        state.configurationDirectory = "/etc/starfleet/config"
         ConsoleFixture.inspecting(Self.payload, state: &state)
         return (state, directory)
     }
@@ -43,11 +44,11 @@ struct InspectorWrapTests {
     func wrapOff() throws {
         let (state, _) = try inspecting()
         let screen = ConsoleView.render(state)
+        GoldenFrame.expect(screen, matches: "inspector-wrap-off")
         let text = screen.text
         #expect(!text.contains(Self.arn), "cut, not shown whole:\n\(text)")
         #expect(!text.contains("(unknown key, kept)"), "the long line's marker is past the edge:\n\(text)")
         #expect(text.contains("object_key: index.json  (default)"), "short lines keep their marker:\n\(text)")
-        GoldenFrame.expect(screen, matches: "inspector-wrap-off")
     }
 
     @Test("w wraps both panes: the ARN reads whole across rows; markers stay whole in their theme colours")
@@ -56,17 +57,20 @@ struct InspectorWrapTests {
         ConsoleReducer.reduce(&state, .key(.char("w")))
         #expect(state.inspector?.wraps == true)
         let screen = ConsoleView.render(state)
+        GoldenFrame.expect(screen, matches: "inspector-wrap-on")
         let text = screen.text
         #expect(Self.rightPane(screen).joined().replacingOccurrences(of: " ", with: "").contains("Extra:" + Self.arn), "\(text)")
         #expect(Self.leftPane(screen).joined().replacingOccurrences(of: " ", with: "").contains("Extra:" + Self.arn), "\(text)")
-        let unknown = try #require(screen.find("(unknown key, kept)"), "the unknown-key marker is whole on one row:\n\(text)")
+        let found = screen.find("(unknown key, kept)")
+        #expect(found != nil, "the unknown-key marker is whole on one row:\n\(text)")
+        let unknown = try #require(found)
         #expect(screen.style(row: unknown.row, column: unknown.column).foreground == Theme.default[.payloadIncluded].foreground)
-        let defaultMark = try #require(screen.find("(default)"))
+        let defaultFound = screen.find("(default)")
+        let defaultMark = try #require(defaultFound)
         #expect(screen.style(row: defaultMark.row, column: defaultMark.column).foreground == Theme.default[.payloadDefault].foreground)
-        #expect(text.contains("· wrap"), "the pane titles say so")
+        #expect(screen.lines()[22].contains("wrap"), "the panes' bottom borders say so")
         // The source side's continuation rows carry no line number: line 5 is numbered once.
         #expect(screen.lines().filter { $0.contains(" 5 Extra:") }.count == 1, "\(text)")
-        GoldenFrame.expect(screen, matches: "inspector-wrap-on")
         ConsoleReducer.reduce(&state, .key(.right))
         #expect(state.inspector?.sourceColumn == 0, "no sideways scrolling while wrapping")
         #expect(state.flash?.text.contains("w turns it off") == true)
@@ -81,8 +85,9 @@ struct InspectorWrapTests {
         ConsoleReducer.reduce(&state, .key(.right))
         #expect(state.inspector?.loadedColumn == 20 && state.inspector?.sourceColumn == 0)
         let screen = ConsoleView.render(state)
+        GoldenFrame.expect(screen, matches: "inspector-scrolled")
         let text = screen.text
-        #expect(text.contains("from column 21"), "\(text)")
+        #expect(screen.lines()[22].contains("from column 21"), "\(text)")
         #expect(text.contains("1 TemplateName: WriteTheIndex"), "the source pane did not move:\n\(text)")
         let right = Self.rightPane(screen)
         // `Extra: arn:aws:iam::1…` from its 21st cell on; `object_key: index.json  (default)` too.
@@ -90,9 +95,9 @@ struct InspectorWrapTests {
         let shifted = String(extra.dropFirst(20))
         #expect(right.contains { !$0.isEmpty && shifted.hasPrefix($0.replacingOccurrences(of: "…", with: "")) }, "\(right)")
         #expect(right.contains("on  (default)"), "\(right)")
-        let defaultMark = try #require(screen.find("(default)"))
+        let defaultFound = screen.find("(default)")
+        let defaultMark = try #require(defaultFound)
         #expect(screen.style(row: defaultMark.row, column: defaultMark.column).foreground == Theme.default[.payloadDefault].foreground)
-        GoldenFrame.expect(screen, matches: "inspector-scrolled")
         ConsoleReducer.reduce(&state, .key(.left))
         ConsoleReducer.reduce(&state, .key(.char("<")))
         ConsoleReducer.reduce(&state, .key(.left))

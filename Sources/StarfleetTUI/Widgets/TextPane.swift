@@ -11,7 +11,8 @@ public struct TextPane: Widget, Hashable, Sendable {
     /// Number shown for `lines[0]`.
     public var firstLineNumber: Int
     public var wraps: Bool
-    /// Wrap at spaces (a trailing note such as `(default)` stays whole) instead of at the edge.
+    /// Wrap at spaces instead of at the edge; a trailing note (a last span starting with two
+    /// spaces, such as `  (default)`) stays whole: on the last row if it fits, else on its own.
     public var wrapsAtWords: Bool = false
     /// Highlighted line (selection style), if any.
     public var cursorLine: Int?
@@ -58,7 +59,20 @@ public struct TextPane: Widget, Hashable, Sendable {
     public func pieces(of line: StyledLine, width: Int) -> [StyledLine] {
         let source = Self.expandTabs(line)
         guard wraps, width > 0 else { return [source.dropping(columns: horizontalOffset)] }
-        return wrapsAtWords ? source.wrapped(width: width) : source.hardWrapped(width: width)
+        return wrapsAtWords ? Self.wrapKeepingNote(source, width: width) : source.hardWrapped(width: width)
+    }
+
+    static func wrapKeepingNote(_ line: StyledLine, width: Int) -> [StyledLine] {
+        guard line.spans.count > 1, let note = line.spans.last, note.text.hasPrefix("  "), note.width <= width else {
+            return line.wrapped(width: width)
+        }
+        var rows = StyledLine(Array(line.spans.dropLast())).wrapped(width: width)
+        if let last = rows.indices.last, rows[last].width + note.width <= width {
+            rows[last].append(note)
+        } else {
+            rows.append(StyledLine([Span(String(note.text.dropFirst(2)), style: note.style)]))
+        }
+        return rows
     }
 
     /// The first line shown: while wrapping, late enough that the cursor line's rows all fit.

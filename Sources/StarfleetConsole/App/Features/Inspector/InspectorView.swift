@@ -54,28 +54,32 @@ enum InspectorView {
             return
         }
         let highlight = inspector.highlight.isEmpty ? nil : inspector.highlight
-        let leftInner = ConsoleView.frame(leftTitle + viewNote(inspector, column: inspector.sourceColumn), in: layout.inspectorLeftFrame, focused: inspector.focus == .source,
+        let leftInner = ConsoleView.frame(leftTitle, in: layout.inspectorLeftFrame, focused: inspector.focus == .source,
                                           on: &surface, theme: theme)
         var source = TextPane(lines: document.source.lines, scrollOffset: inspector.sourceScroll,
                               horizontalOffset: inspector.sourceColumn, showsLineNumbers: true, wraps: inspector.wraps,
                               cursorLine: inspector.sourceCursor, markers: document.source.markers, highlight: highlight)
         source.wrapsAtWords = true
         source.render(on: &surface, in: leftInner, theme: theme)
+        putViewNote(inspector, column: inspector.sourceColumn, under: leftInner, on: &surface, theme: theme)
         var rightTitle = document.loadedTitle
         if document.analysis.isValid { rightTitle += " · \(document.analysis.problemCount == 0 ? "valid" : "")" }
-        let rightInner = ConsoleView.frame(rightTitle + viewNote(inspector, column: inspector.loadedColumn), in: layout.inspectorRightFrame, focused: inspector.focus == .loaded,
+        let rightInner = ConsoleView.frame(rightTitle, in: layout.inspectorRightFrame, focused: inspector.focus == .loaded,
                                            on: &surface, theme: theme)
         var loaded = TextPane(lines: document.loaded.lines, scrollOffset: inspector.loadedScroll,
                               horizontalOffset: inspector.loadedColumn, wraps: inspector.wraps,
                               cursorLine: document.loaded.lines.isEmpty ? nil : inspector.loadedCursor, highlight: highlight)
         loaded.wrapsAtWords = true
         loaded.render(on: &surface, in: rightInner.inset(left: 1), theme: theme)
+        putViewNote(inspector, column: inspector.loadedColumn, under: rightInner, on: &surface, theme: theme)
     }
 
-    /// A pane title's note: wrapping, or how far the pane is scrolled sideways.
-    static func viewNote(_ inspector: InspectorState, column: Int) -> String {
-        if inspector.wraps { return " · wrap" }
-        return column > 0 ? " · from column \(column + 1)" : ""
+    /// A pane's note in its bottom border: wrapping, or how far it is scrolled sideways.
+    static func putViewNote(_ inspector: InspectorState, column: Int, under inner: Rect, on surface: inout MemorySurface,
+                            theme: Theme) {
+        let note = inspector.wraps ? " wrap " : (column > 0 ? " from column \(column + 1) " : "")
+        guard !note.isEmpty, inner.width > DisplayWidth.of(note) + 2 else { return }
+        surface.put(note, row: inner.bottom, column: inner.right - DisplayWidth.of(note) - 1, style: theme[.frame])
     }
 
     /// The row's latest dry run as the commit gate sees it now.
