@@ -18,14 +18,15 @@ extension ConsoleTmuxTests {
         try await open("commit", in: console)
         try await console.keys("d")
         var screen = try await console.wait(for: "✔ succeeded · exit 0", timeout: 90)
-        #expect(screen.contains("[🛃] Validating the template...") && screen.contains("Commit flag is disabled"))
+        #expect(screen.contains("[console] ✔ dry run succeeded"), "the newest line, before any filter")
 
         // & filters: the other lines are gone from the screen, not just highlighted.
         try await console.keys("&")
         try await console.type("Validating")
         try await console.keys("Enter")
         screen = try await console.wait(for: "filter “Validating”")
-        #expect(screen.contains("[🛃] Validating the template...") && !screen.contains("Commit flag is disabled"), "\(screen)")
+        #expect(screen.contains("[🛃] Validating the template...") && !screen.contains("Commit flag is disabled")
+                && !screen.contains("[console] ✔ dry run succeeded"), "\(screen)")
         try await console.keys("Escape")
         // v twice: warning and above.
         try await console.keys("v", "v")
