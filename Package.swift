@@ -122,7 +122,8 @@ let package = Package(
         .executableTarget(name: "starfleet-lambda", dependencies: ["StarfleetLambda", "WorkerShips", "CLambdaSymbolVersions"]),
         .executableTarget(
             name: "starfleet-bench",
-            dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetCLI"],
+            dependencies: ["Starfleet", "StarfleetSchema", "WorkerShips", "StarfleetCLI", "StarfleetTUI",
+                           .product(name: "Logging", package: "swift-log")],
             path: "Sources/StarfleetBenchmarks"
         ),
         .executableTarget(name: "starfleet-probe-fleet", dependencies: ["StarfleetCLI", "WorkerShips", "Starfleet", "StarfleetSchema", "StarfleetAWS", .product(name: "Logging", package: "swift-log")], path: "Sources/StarfleetProbeFleet"),

@@ -3,6 +3,7 @@
 //   .build/release/starfleet-bench                 # schema and CLI budgets (seconds)
 //   .build/release/starfleet-bench --index         # 10,000-account index + fan-out (needs starfleet-probe-fleet, release)
 //   .build/release/starfleet-bench --generator     # generator against seeded moto orgs (minutes)
+//   .build/release/starfleet-bench --log-pane      # only the log pane filters on a 200,000-line buffer
 import Foundation
 import Starfleet
 import StarfleetSchema
@@ -10,6 +11,12 @@ import StarfleetSchema
 let arguments = CommandLine.arguments
 let binaryDirectory = URL(fileURLWithPath: arguments[0]).deletingLastPathComponent().path
 var results: [BenchmarkResult] = []
+
+// In-process only (no release `starfleet` needed): the console's log pane.
+if arguments.contains("--log-pane") {
+    Benchmark.report(logPaneBenchmarks())
+    exit(0)
+}
 
 // MARK: - Schema loads per second
 

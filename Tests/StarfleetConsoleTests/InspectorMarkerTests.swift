@@ -3,6 +3,7 @@ import Starfleet
 import StarfleetSchema
 import Testing
 @testable import StarfleetConsole
+import StarfleetTUI
 @testable import WorkerShips
 
 /// The inspector's loaded side inside lists: what the source holds is never marked `(default)`,
@@ -89,5 +90,61 @@ struct InspectorMarkerTests {
         #expect(lines.contains("    colour: red"), "an override of a default, from the source: \(text)")
         #expect(lines.contains("  owner: me"), "\(text)")
         #expect(lines.contains("  mode: safe  (default)"), "a default inside a nested mapping: \(text)")
+    }
+
+    static let markerSchema = Schema(name: "Doc", fields: [
+        .list("items", key: "Items", of: .nested(item), default: .list([])),
+        .nested("settings", key: "Settings", schema: Schema(name: "Settings", fields: [
+            .string("mode", key: "Mode", default: "safe"),
+            .string("colour", key: "Colour", default: "blue"),
+            .string("owner", key: "Owner"),
+        ], unknownKeys: .include), default: .map([:])),
+    ])
+
+    static let markerSource = """
+    Items:
+      - Name: first
+        Extra: kept
+      - Name: second
+        Colour: red
+    Settings:
+      Owner: me
+      Mode: fast
+      Note: kept too
+    """
+
+    /// One marker kind in one place: the loaded line, and the marker span it must (or must not) end with.
+    struct MarkerCase: Sendable, CustomTestStringConvertible {
+        var name: String
+        var line: String
+        var marker: ThemeKey?
+        var testDescription: String { name }
+    }
+
+    static let markerCases: [MarkerCase] = [
+        MarkerCase(name: "default in a list item", line: "    colour: blue  (default)", marker: .payloadDefault),
+        MarkerCase(name: "default in a nested mapping", line: "  colour: blue  (default)", marker: .payloadDefault),
+        MarkerCase(name: "unknown key in a list item", line: "    Extra: kept  (unknown key, kept)", marker: .payloadIncluded),
+        MarkerCase(name: "unknown key in a nested mapping", line: "  Note: kept too  (unknown key, kept)", marker: .payloadIncluded),
+        MarkerCase(name: "override of a default in a list item", line: "    colour: red", marker: nil),
+        MarkerCase(name: "override of a default in a nested mapping", line: "  mode: fast", marker: nil),
+        MarkerCase(name: "source value as a list item's first key", line: "  - name: second", marker: nil),
+    ]
+
+    @Test("Each marker kind, in list items and nested mappings: the text and the marker's theme style", arguments: markerCases)
+    func markerKind(_ expected: MarkerCase) throws {
+        let document = PayloadDocument.make(origin: .local("/p.yaml"), ship: "S", data: Data(Self.markerSource.utf8),
+                                            schema: Self.markerSchema)
+        #expect(document.analysis.isValid, "\(document.analysis)")
+        let lines = document.loaded.lines
+        let text = lines.map(\.plainText).joined(separator: "\n")
+        let line = try #require(lines.first { $0.plainText == expected.line }, "no line “\(expected.line)” in:\n\(text)")
+        let last = try #require(line.spans.last)
+        if let marker = expected.marker {
+            #expect(last.style == .theme(marker), "the marker is drawn in its theme style: \(line)")
+        } else {
+            #expect(!line.plainText.contains("(default)") && !line.plainText.contains("(unknown key"), "\(text)")
+            #expect(last.style != .theme(.payloadDefault) && last.style != .theme(.payloadIncluded))
+        }
     }
 }

@@ -75,4 +75,8 @@ public enum Effect: Sendable, Equatable {
     /// Ask STS who the console's credentials are (bounded by a timeout).
     case fetchIdentity
     case redraw
+    /// Put text on the operator's clipboard (OSC 52 through the terminal; the runtime's own).
+    case copyToClipboard(String)
+    /// Remember the log panes' wrap setting in `console.json`.
+    case rememberLogWrap(Bool)
 }

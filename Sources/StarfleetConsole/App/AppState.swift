@@ -117,6 +117,8 @@ public struct AppState: Sendable {
     public var keyBindings: [ConsoleKeyBinding] = ConsoleBindings.all
     /// What `keys.yaml` got wrong (the flash says it at start; `?` help keeps listing it).
     public var keyBindingProblems: [KeyBindingProblem] = []
+    /// Whether log panes wrap long lines (`w`; remembered in `console.json`).
+    public var logWraps = false
 
     public init(configurationDirectory: String, readOnly: Bool = false, accountIndexOverride: String? = nil,
                 payloadDirectory: String, size: Size, now: Date, theme: Theme) {

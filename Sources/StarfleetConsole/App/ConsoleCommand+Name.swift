@@ -1,6 +1,7 @@
 import StarfleetTUI
 
-/// The names `keys.yaml` uses for commands: the case name in kebab-case (`dryRun` → `dry-run`),
+/// The names `keys.yaml` uses for commands: the case name in kebab-case (`dryRun` → `dry-run`,
+/// an acronym stays one word: `copyRunID` → `copy-run-id`),
 /// so a new command is nameable without touching this file; movements are named by direction.
 extension ConsoleCommand {
     public var name: String {
@@ -17,12 +18,14 @@ extension ConsoleCommand {
 
     static func kebabCase(_ camel: String) -> String {
         var result = ""
+        var previousWasUppercase = false
         for character in camel.prefix(while: { $0 != "(" }) {
             if character.isUppercase {
-                result += "-" + character.lowercased()
+                result += (previousWasUppercase ? "" : "-") + character.lowercased()
             } else {
                 result.append(character)
             }
+            previousWasUppercase = character.isUppercase
         }
         return result
     }

@@ -50,6 +50,15 @@ public enum ConsoleCommand: Hashable, Sendable, StandardCommands {
     case inputSubmit
     case inputCancel
     case closeHelp
+    // Log panes and the inspector's panes: sideways scrolling, level filter, timestamps, copying (OSC 52).
+    case scrollLeft
+    case scrollRight
+    case cycleLogLevel
+    case toggleTimestamps
+    case copyLine
+    case copyAccount
+    case copyRunID
+    case copyLogPath
 }
 
 public typealias ConsoleKeyBinding = KeyBinding<ConsoleCommand>

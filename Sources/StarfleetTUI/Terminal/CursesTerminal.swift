@@ -188,6 +188,18 @@ public final class CursesTerminal: Terminal {
         surface.invalidate()
     }
 
+    /// Written past curses (which has flushed its frame): the sequence moves no cursor.
+    public func copyToClipboard(_ text: String) {
+        guard isActive else { return }
+        let bytes = Array(ClipboardSequence.osc52(copying: text).utf8)
+        var written = 0
+        while written < bytes.count {
+            let result = bytes[written...].withUnsafeBytes { Foundation.write(STDOUT_FILENO, $0.baseAddress, $0.count) }
+            if result <= 0 { break }
+            written += result
+        }
+    }
+
     // MARK: - Signals
 
     private func installSignalHandlers(exitCode: Int32) {

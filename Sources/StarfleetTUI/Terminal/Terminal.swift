@@ -15,6 +15,8 @@ public protocol Terminal: AnyObject {
     func present(_ frame: MemorySurface)
     /// Makes the next `present` repaint every cell (Ctrl-L).
     func requestFullRedraw()
+    /// Puts text on the clipboard (OSC 52, written straight to the terminal).
+    func copyToClipboard(_ text: String)
 }
 
 /// Why the terminal could not be set up.

@@ -11,6 +11,9 @@ public struct TextPane: Widget, Hashable, Sendable {
     /// Number shown for `lines[0]`.
     public var firstLineNumber: Int
     public var wraps: Bool
+    /// Wrap at spaces instead of at the edge; a trailing note (a last span starting with two
+    /// spaces, such as `  (default)`) stays whole: on the last row if it fits, else on its own.
+    public var wrapsAtWords: Bool = false
     /// Highlighted line (selection style), if any.
     public var cursorLine: Int?
     /// Lines drawn with a marker in the gutter and their number in this style (`error` for errors).
@@ -52,6 +55,41 @@ public struct TextPane: Widget, Hashable, Sendable {
         Scrolling.offset(keeping: cursorLine, current: scrollOffset, visible: height, count: lines.count)
     }
 
+    /// The screen rows of a line `width` cells wide.
+    public func pieces(of line: StyledLine, width: Int) -> [StyledLine] {
+        let source = Self.expandTabs(line)
+        guard wraps, width > 0 else { return [source.dropping(columns: horizontalOffset)] }
+        return wrapsAtWords ? Self.wrapKeepingNote(source, width: width) : source.hardWrapped(width: width)
+    }
+
+    static func wrapKeepingNote(_ line: StyledLine, width: Int) -> [StyledLine] {
+        guard line.spans.count > 1, let note = line.spans.last, note.text.hasPrefix("  "), note.width <= width else {
+            return line.wrapped(width: width)
+        }
+        var rows = StyledLine(Array(line.spans.dropLast())).wrapped(width: width)
+        if let last = rows.indices.last, rows[last].width + note.width <= width {
+            rows[last].append(note)
+        } else {
+            rows.append(StyledLine([Span(String(note.text.dropFirst(2)), style: note.style)]))
+        }
+        return rows
+    }
+
+    /// The first line shown: while wrapping, late enough that the cursor line's rows all fit.
+    func firstShownLine(height: Int, width: Int) -> Int {
+        let offset = effectiveScrollOffset(height: height)
+        guard wraps, let cursor = cursorLine, cursor >= offset, cursor < lines.count else { return offset }
+        var rows = 0
+        var first = cursor
+        while first >= offset {
+            let count = pieces(of: lines[first], width: width).count
+            if rows + count > height, first < cursor { break }
+            rows += count
+            first -= 1
+        }
+        return max(offset, first + 1)
+    }
+
     public func render(on surface: inout some Surface, in area: Rect, theme: Theme) {
         guard !area.isEmpty else { return }
         let base = theme[baseStyle]
@@ -64,12 +102,9 @@ public struct TextPane: Widget, Hashable, Sendable {
         let matchStyle = theme[.searchMatch]
 
         var y = area.row
-        var index = effectiveScrollOffset(height: area.height)
+        var index = firstShownLine(height: area.height, width: textWidth)
         while y < area.bottom, index < lines.count {
-            let source = Self.expandTabs(lines[index])
-            let pieces: [StyledLine] = wraps && textWidth > 0
-                ? source.hardWrapped(width: textWidth)
-                : [source.dropping(columns: horizontalOffset)]
+            let pieces = pieces(of: lines[index], width: textWidth)
             let isCursor = index == cursorLine
             let marker = markers[index]
             for (pieceIndex, piece) in pieces.enumerated() where y < area.bottom {

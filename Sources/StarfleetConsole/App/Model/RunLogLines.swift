@@ -2,7 +2,8 @@ import Starfleet
 import StarfleetTUI
 
 extension LogLine {
-    /// A record as screen lines: `HH:MM:SS.mmm LEVEL message`, continuation lines indented.
+    /// A record as screen lines: `HH:MM:SS.mmm LEVEL message`, continuation lines indented
+    /// (the timestamp's width is `timePrefix`, which `t` hides).
     public static func lines(for record: RunLogRecord) -> [LogLine] {
         guard let level = record.level else { return [LogLine(record.message, level: nil)] }
         var prefix = ""
@@ -20,11 +21,12 @@ extension LogLine {
         case .critical: label = "CRIT "
         }
         let head = prefix + label + " "
-        if !record.message.utf8.contains(0x0A) { return [LogLine(head + record.message, level: level)] }
+        let timePrefix = prefix.count
+        if !record.message.utf8.contains(0x0A) { return [LogLine(head + record.message, level: level, timePrefix: timePrefix)] }
         let pieces = record.message.split(separator: "\n", omittingEmptySubsequences: false)
         let indent = String(repeating: " ", count: head.count)
         return pieces.enumerated().map { index, piece in
-            LogLine((index == 0 ? head : indent) + piece, level: level)
+            LogLine((index == 0 ? head : indent) + piece, level: level, timePrefix: timePrefix)
         }
     }
 }

@@ -47,6 +47,7 @@ public final class ConsoleRuntime {
         state.fleetConcurrency = options.fleetConcurrency
         state.header = HeaderState(identity: cloud.callerIdentity == nil ? nil : .pending, connection: cloud.connection,
                                    environment: EnvironmentLabel(options.environmentName))
+        state.logWraps = settings.logWraps ?? false
         if !loaded.warnings.isEmpty {
             ConsoleReducer.reduce(&state, .themeLoaded(loaded.theme, warnings: loaded.warnings.map(\.description)))
             state.flash?.expires = Date().addingTimeInterval(15)
@@ -121,6 +122,8 @@ public final class ConsoleRuntime {
             if effect == .redraw {
                 terminal.requestFullRedraw()
                 pendingRender = true
+            } else if case .copyToClipboard(let text) = effect {
+                terminal.copyToClipboard(text)
             } else {
                 services.perform(effect)
             }

@@ -43,7 +43,7 @@ public final class ConsoleServices: Sendable {
     /// Starts the work for an effect in the background. (`redraw` is the runtime's own.)
     public func perform(_ effect: Effect) {
         switch effect {
-        case .redraw:
+        case .redraw, .copyToClipboard:
             return
         case .listLocal(let generation, _, _), .listS3(let generation, _, _, _):
             shared.withLock { $0.pickerGeneration = generation }
@@ -112,8 +112,10 @@ public final class ConsoleServices: Sendable {
         case .fetchIdentity:
             inbox.post(.identityFetched(await fetchIdentity()))
         case .rememberPayloadDirectory(let directory):
-            ConsoleSettings(lastPayloadDirectory: directory).save(stateDirectory: options.stateDirectory)
-        case .redraw:
+            ConsoleSettings.update(stateDirectory: options.stateDirectory) { $0.lastPayloadDirectory = directory }
+        case .rememberLogWrap(let wraps):
+            ConsoleSettings.update(stateDirectory: options.stateDirectory) { $0.logWraps = wraps }
+        case .redraw, .copyToClipboard:
             break
         }
     }

@@ -9,6 +9,8 @@ enum HistoryLogFeature: ConsoleFeature {
         log.isLoading = false
         switch result {
         case .success(let contents):
+            // A live target log reloaded from its saved file once it finished: the file has it all.
+            log.log.clear()
             log.log.append(contentsOf: contents.lines)
             log.totalLines = contents.totalLines
         case .failure(let failure):
@@ -22,6 +24,10 @@ enum HistoryLogFeature: ConsoleFeature {
         LogScreen.perform(command, &state)
     }
 
+    /// `&` filters the log's lines.
+    static func filter(in state: AppState) -> String? { LogScreen.filter(in: state) }
+    static func setFilter(_ text: String, _ state: inout AppState) { LogScreen.setFilter(text, &state) }
+
     /// Opens the history's selected record.
     static func open(_ state: inout AppState) -> [Effect] {
         let records = state.history.visibleRecords
@@ -33,6 +39,7 @@ enum HistoryLogFeature: ConsoleFeature {
     static func open(_ record: RunHistoryRecord, _ state: inout AppState) -> [Effect] {
         let requestID = state.nextID()
         state.historyLog = HistoryLogState(record: record, requestID: requestID)
+        state.historyLog?.log.wraps = state.logWraps
         state.push(.historyLog)
         return [.openHistoryLog(requestID: requestID, path: record.logPath)]
     }

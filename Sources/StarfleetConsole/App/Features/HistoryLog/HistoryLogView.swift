@@ -7,13 +7,18 @@ enum HistoryLogView {
         let theme = state.theme
         guard let log = state.historyLog else { return }
         let record = log.record
-        var info = StyledLine([Span(" " + record.ship, style: .concrete(theme[.title])), Span(" · \(record.mode.rawValue) · \(record.start)"),
-                               Span(" · exit \(record.exitStatus)", record.exitStatus == 0 ? .diffAdd : .error)])
+        var info = StyledLine([Span(" " + record.ship, style: .concrete(theme[.title])), Span(" · \(record.mode.rawValue) · \(record.start)")])
+        if log.liveRunID != nil {
+            info.append(Span(" · ● running, live", .notice))
+        } else {
+            info.append(Span(" · exit \(record.exitStatus)", record.exitStatus == 0 ? .diffAdd : .error))
+        }
         if log.totalLines > log.log.lineCount {
             info.append(Span(" · last \(log.log.lineCount) of \(log.totalLines) lines", .textMuted))
         } else if !log.isLoading {
             info.append(Span(" · \(log.totalLines) lines", .textMuted))
         }
+        for note in RunView.viewNotes(log.log) { info.append(note) }
         surface.put(info, row: layout.historyLogInfo.row, column: 0, base: theme[.text], theme: theme,
                     maxWidth: layout.historyLogInfo.width)
         let inner = ConsoleView.frame("Log · \(record.logPath)", in: layout.historyLogFrame, on: &surface, theme: theme)

@@ -67,6 +67,24 @@ enum InspectorFeature: ConsoleFeature {
             guard var inspector = state.inspector else { return [] }
             move(&inspector, motion, layout: ConsoleLayout(state))
             state.inspector = inspector
+        case .toggleWrap:
+            guard var inspector = state.inspector else { return [] }
+            inspector.wraps.toggle()
+            state.inspector = inspector
+            state.showFlash(inspector.wraps ? "Wrap on in both panes." : "Wrap off: ←/→ scroll the focused pane sideways.")
+        case .scrollLeft, .scrollRight:
+            guard var inspector = state.inspector, inspector.tab == .payload else { return [] }
+            guard !inspector.wraps else {
+                state.showFlash("Wrap is on: w turns it off to scroll sideways.", .warning)
+                return []
+            }
+            let step = command == .scrollLeft ? -LogScreen.sidewaysStep : LogScreen.sidewaysStep
+            if inspector.focus == .source {
+                inspector.sourceColumn = max(0, inspector.sourceColumn + step)
+            } else {
+                inspector.loadedColumn = max(0, inspector.loadedColumn + step)
+            }
+            state.inspector = inspector
         default:
             break
         }

@@ -75,6 +75,10 @@ public struct InspectorState: Hashable, Sendable {
     public var target: RunTarget?
     /// Text highlighted on both sides (`/` in the payload tab).
     public var highlight: String = ""
+    /// Both panes wrap long lines (`w`); else each scrolls sideways (←/→ on the focused side).
+    public var wraps = false
+    public var sourceColumn = 0
+    public var loadedColumn = 0
 
     public init(ship: String, strategy: FanOutStrategy, origin: PayloadOrigin, requestID: Int) {
         self.ship = ship

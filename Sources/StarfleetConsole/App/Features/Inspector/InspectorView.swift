@@ -56,16 +56,30 @@ enum InspectorView {
         let highlight = inspector.highlight.isEmpty ? nil : inspector.highlight
         let leftInner = ConsoleView.frame(leftTitle, in: layout.inspectorLeftFrame, focused: inspector.focus == .source,
                                           on: &surface, theme: theme)
-        TextPane(lines: document.source.lines, scrollOffset: inspector.sourceScroll, showsLineNumbers: true,
-                 cursorLine: inspector.sourceCursor, markers: document.source.markers, highlight: highlight)
-            .render(on: &surface, in: leftInner, theme: theme)
+        var source = TextPane(lines: document.source.lines, scrollOffset: inspector.sourceScroll,
+                              horizontalOffset: inspector.sourceColumn, showsLineNumbers: true, wraps: inspector.wraps,
+                              cursorLine: inspector.sourceCursor, markers: document.source.markers, highlight: highlight)
+        source.wrapsAtWords = true
+        source.render(on: &surface, in: leftInner, theme: theme)
+        putViewNote(inspector, column: inspector.sourceColumn, under: leftInner, on: &surface, theme: theme)
         var rightTitle = document.loadedTitle
         if document.analysis.isValid { rightTitle += " · \(document.analysis.problemCount == 0 ? "valid" : "")" }
         let rightInner = ConsoleView.frame(rightTitle, in: layout.inspectorRightFrame, focused: inspector.focus == .loaded,
                                            on: &surface, theme: theme)
-        TextPane(lines: document.loaded.lines, scrollOffset: inspector.loadedScroll,
-                 cursorLine: document.loaded.lines.isEmpty ? nil : inspector.loadedCursor, highlight: highlight)
-            .render(on: &surface, in: rightInner.inset(left: 1), theme: theme)
+        var loaded = TextPane(lines: document.loaded.lines, scrollOffset: inspector.loadedScroll,
+                              horizontalOffset: inspector.loadedColumn, wraps: inspector.wraps,
+                              cursorLine: document.loaded.lines.isEmpty ? nil : inspector.loadedCursor, highlight: highlight)
+        loaded.wrapsAtWords = true
+        loaded.render(on: &surface, in: rightInner.inset(left: 1), theme: theme)
+        putViewNote(inspector, column: inspector.loadedColumn, under: rightInner, on: &surface, theme: theme)
+    }
+
+    /// A pane's note in its bottom border: wrapping, or how far it is scrolled sideways.
+    static func putViewNote(_ inspector: InspectorState, column: Int, under inner: Rect, on surface: inout MemorySurface,
+                            theme: Theme) {
+        let note = inspector.wraps ? " wrap " : (column > 0 ? " from column \(column + 1) " : "")
+        guard !note.isEmpty, inner.width > DisplayWidth.of(note) + 2 else { return }
+        surface.put(note, row: inner.bottom, column: inner.right - DisplayWidth.of(note) - 1, style: theme[.frame])
     }
 
     /// The row's latest dry run as the commit gate sees it now.
@@ -86,6 +100,32 @@ enum InspectorView {
         case .cancelled: return StyledLine("■ cancelled", style: .theme(.logWarning))
         case .stale: return StyledLine("stale", style: .theme(.logWarning))
         }
+    }
+
+    /// The summary line, then up to `room` targets (failures first, then running ones) with
+    /// their outcome; `L` opens any of them.
+    static func summaryLines(_ fleet: FleetRunState, room: Int) -> [StyledLine] {
+        let style: ThemeKey = fleet.failures.isEmpty ? (fleet.isActive ? .textMuted : .diffAdd) : .error
+        var lines = [StyledLine(fleet.summary, style: .theme(style))]
+        let listed = fleet.summaryItems.filter { $0.isFailure || $0.isRunning }
+        guard room > 0, !listed.isEmpty else { return lines }
+        let shown = listed.count > room ? room - 1 : room
+        for item in listed.prefix(shown) {
+            let target = item.launch.target?.display ?? item.launch.ship
+            let lineCount = " · \(item.lineCount) line\(item.lineCount == 1 ? "" : "s")"
+            switch item.status {
+            case .failed(let code)?:
+                lines.append(StyledLine([Span("  ✗ " + target, .error), Span(" · failed · exit \(code)" + lineCount + " · L: its log", .textMuted)]))
+            case .crashed(let signal)?:
+                lines.append(StyledLine([Span("  ✗ " + target, .error), Span(" · crashed · signal \(signal)" + lineCount, .textMuted)]))
+            case .failedToStart(let reason)?:
+                lines.append(StyledLine([Span("  ✗ " + target, .error), Span(" · not started: " + reason, .textMuted)]))
+            default:
+                lines.append(StyledLine([Span("  ● " + target, .notice), Span(" · running" + lineCount + " · L: live log", .textMuted)]))
+            }
+        }
+        if listed.count > shown { lines.append(StyledLine("  … and \(listed.count - shown) more", style: .theme(.textMuted))) }
+        return lines
     }
 
     static func renderFanOut(_ state: AppState, _ inspector: InspectorState, layout: ConsoleLayout,
@@ -112,10 +152,10 @@ enum InspectorView {
         }
         var tableArea = inner
         if let fleet = state.fleetRun, fleet.ship == inspector.ship, inner.height > 3 {
-            // The fleet dry run's summary: progress, plan totals, failures first.
-            let (top, rest) = inner.splitTop(1)
-            let style: ThemeKey = fleet.failures.isEmpty ? (fleet.isActive ? .textMuted : .diffAdd) : .error
-            ConsoleView.message([StyledLine(fleet.summary, style: .theme(style))], in: top, on: &surface, theme: theme)
+            // The fleet run's summary: progress and plan totals, then the targets, failures first.
+            let lines = summaryLines(fleet, room: max(0, min(6, (inner.height - 4) / 3)))
+            let (top, rest) = inner.splitTop(lines.count)
+            ConsoleView.message(lines, in: top, on: &surface, theme: theme)
             tableArea = rest
         }
         var columns = [TableColumn("", width: .fixed(1)), TableColumn("Account", width: .fit(min: 12)),

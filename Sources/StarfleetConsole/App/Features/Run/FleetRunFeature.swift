@@ -39,6 +39,10 @@ enum FleetRunFeature {
     static func owns(_ runID: String, in state: AppState) -> Bool { state.fleetRun?.index(of: runID) != nil }
 
     static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
+        if case .runOutput(let id, let records) = action {
+            appendOutput(&state, id: id, records: records)
+            return []
+        }
         guard let fleet = state.fleetRun else { return [] }
         switch action {
         case .runStarted(let id, let fingerprint, let logPath):
@@ -46,10 +50,6 @@ enum FleetRunFeature {
             if fleet.items[index].status == .starting { state.fleetRun?.items[index].status = .running }
             state.fleetRun?.items[index].logPath = logPath
             state.commitGate.dryRunStarted(runID: id, fingerprint: fingerprint)
-            return []
-        case .runOutput(let id, let records):
-            guard let index = fleet.index(of: id), let plan = records.last(where: { $0.plan != nil })?.plan else { return [] }
-            state.fleetRun?.items[index].plan = plan
             return []
         case .runFinished(let id, let exitStatus, let signaled, let date):
             guard let index = fleet.index(of: id) else { return [] }
@@ -61,6 +61,25 @@ enum FleetRunFeature {
             return finish(&state, index: index, status: .failedToStart(reason), exitStatus: nil, at: state.now)
         default:
             return []
+        }
+    }
+
+    /// A batch of a target's records: its live log (and an open live view of it), its plan.
+    static func appendOutput(_ state: inout AppState, id: String, records: [RunLogRecord]) {
+        guard let index = state.fleetRun?.index(of: id) else { return }
+        let lines = records.flatMap(LogLine.lines(for:))
+        // Moved out and back: a second reference would make each batch copy the target's ring buffer.
+        guard var fleet = state.fleetRun else { return }
+        state.fleetRun = nil
+        fleet.items[index].log.append(contentsOf: lines)
+        fleet.items[index].lineCount += records.count
+        if let plan = records.last(where: { $0.plan != nil })?.plan { fleet.items[index].plan = plan }
+        state.fleetRun = fleet
+        if state.historyLog?.liveRunID == id, var log = state.historyLog {
+            state.historyLog = nil
+            log.log.append(contentsOf: lines)
+            log.totalLines += lines.count
+            state.historyLog = log
         }
     }
 
@@ -77,6 +96,17 @@ enum FleetRunFeature {
             effects.append(.recordHistory(record))
         }
         fleet.items[index] = item
+        if state.historyLog?.liveRunID == item.launch.id {
+            // The live view of this target: now the whole saved file.
+            state.historyLog?.liveRunID = nil
+            if let record = item.record {
+                let requestID = state.nextID()
+                state.historyLog?.record = record
+                state.historyLog?.requestID = requestID
+                state.historyLog?.isLoading = true
+                effects.append(.openHistoryLog(requestID: requestID, path: record.logPath))
+            }
+        }
         if fleet.mode.isCommit, fleet.stopOnFirstFailure, item.isFailure {
             // Stop on the first failure: the queued targets never start.
             fleet.isCancelling = true
@@ -112,15 +142,32 @@ enum FleetRunFeature {
         return effects
     }
 
-    /// `L` on the fan-out tab: the selected target's saved log, once its run has finished.
+    /// `L` on the fan-out tab: the selected target's log — its saved file once it finished,
+    /// else its newest lines, following new ones live.
     static func openTargetLog(_ state: inout AppState) -> [Effect] {
         guard let inspector = state.inspector else { return [] }
         let rows = inspector.fanOut.visibleRows
         guard let index = inspector.fanOut.list.index(in: rows.count),
-              let record = state.fleetRun?.item(accountId: rows[index].accountId, region: rows[index].region)?.record else {
-            state.showFlash("No finished fleet dry run of this target yet.", .warning)
+              let item = state.fleetRun?.item(accountId: rows[index].accountId, region: rows[index].region) else {
+            state.showFlash("This target has not been run in this fleet run.", .warning)
             return []
         }
-        return HistoryLogFeature.open(record, &state)
+        if let record = item.record { return HistoryLogFeature.open(record, &state) }
+        if item.isQueued {
+            state.showFlash("This target is queued: its log opens once it starts.", .warning)
+            return []
+        }
+        let record = RunCompletion.historyRecord(item.launch, startedAt: item.startedAt ?? state.now, endedAt: state.now,
+                                                 exitStatus: 0, logPath: item.logPath ?? "(log file not created yet)")
+        var log = HistoryLogState(record: record, requestID: state.nextID())
+        log.isLoading = false
+        log.liveRunID = item.launch.id
+        log.log = item.log
+        log.log.wraps = state.logWraps
+        log.log.follow()
+        log.totalLines = item.log.buffer.totalAppended
+        state.historyLog = log
+        state.push(.historyLog)
+        return []
     }
 }

@@ -14,6 +14,14 @@ public struct FleetRunState: Sendable {
         public var logPath: String?
         /// The history record, once finished (what `L` opens).
         public var record: RunHistoryRecord?
+        /// The target's newest lines, live while it runs (the saved file holds them all).
+        public var log = LogPane(capacity: FleetRunState.targetLogCapacity)
+        /// Records the child wrote so far.
+        public var lineCount = 0
+
+        public init(launch: RunLaunch) {
+            self.launch = launch
+        }
 
         public var isQueued: Bool { status == nil }
         public var isRunning: Bool { status?.isActive ?? false }
@@ -25,6 +33,9 @@ public struct FleetRunState: Sendable {
             }
         }
     }
+
+    /// Lines kept in memory per target: 60 targets stay within a few MB.
+    public static let targetLogCapacity = 2_000
 
     public var ship: String
     public var items: [Item]
@@ -57,6 +68,12 @@ public struct FleetRunState: Sendable {
     /// The item of a fan-out row's target.
     public func item(accountId: String, region: String?) -> Item? {
         items.first { $0.launch.target?.accountId == accountId && $0.launch.target?.region == region }
+    }
+
+    /// The targets the summary pane lists: failures first, then the running ones, then the
+    /// finished rest (queued targets are only counted).
+    public var summaryItems: [Item] {
+        failures + items.filter(\.isRunning) + items.filter { $0.isDone && !$0.isFailure }
     }
 
     /// `Fleet dry run · 12/60 done · 4 running · 1 failed · 43 queued · +10 ~2 -0 · ✗ 000000000004, …`

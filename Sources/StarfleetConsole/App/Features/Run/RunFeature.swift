@@ -64,6 +64,10 @@ enum RunFeature: ConsoleFeature {
         }
     }
 
+    /// `&` filters the run's log lines.
+    static func filter(in state: AppState) -> String? { LogScreen.filter(in: state) }
+    static func setFilter(_ text: String, _ state: inout AppState) { LogScreen.setFilter(text, &state) }
+
     static func disabledReason(for command: ConsoleCommand, in state: AppState) -> String? {
         switch command {
         case .dryRun: return dryRunReason(state)
@@ -173,6 +177,7 @@ enum RunFeature: ConsoleFeature {
             state.commitGate.dryRunLaunched(runID: launch.id, target: launch.gateTarget)
         }
         state.run = RunState(launch: launch, startedAt: state.now)
+        state.run?.log.wraps = state.logWraps
         state.push(.run)
         return [.startRun(launch)]
     }

@@ -43,8 +43,21 @@ enum RunView {
         }
         line.append(Span(" · ⏱ \(elapsed) · \(run.lineCount) line\(run.lineCount == 1 ? "" : "s")", .textMuted))
         line.append(Span(run.log.isFollowing ? " · following" : " · paused (G follows)", .textMuted))
-        if run.log.wraps { line.append(Span(" · wrap on", .textMuted)) }
-        if let search = run.log.search { line.append(Span(" · search “\(search)”", .textMuted)) }
+        for note in viewNotes(run.log) { line.append(note) }
         return line
+    }
+
+    /// What the operator changed about the view: wrap, filters, timestamps, sideways scroll, search.
+    static func viewNotes(_ log: LogPane) -> [Span] {
+        var notes: [Span] = []
+        if log.wraps { notes.append(Span(" · wrap on", .textMuted)) }
+        if let level = log.minimumLevel { notes.append(Span(" · \(level.rawValue) and above", .notice)) }
+        if !log.textFilter.isEmpty {
+            notes.append(Span(" · filter “\(log.textFilter)”: \(log.shownCount) of \(log.lineCount) lines", .notice))
+        }
+        if !log.showsTimestamps { notes.append(Span(" · no timestamps", .textMuted)) }
+        if !log.wraps, log.horizontalOffset > 0 { notes.append(Span(" · from column \(log.horizontalOffset + 1)", .textMuted)) }
+        if let search = log.search { notes.append(Span(" · search “\(search)”", .textMuted)) }
+        return notes
     }
 }
