@@ -38,6 +38,22 @@ struct ConsoleTmuxTests {
 
         """
 
+    /// A copy of the fixture's configuration with the private fleet's ProbeAccountShip enabled.
+    func probeConfiguration(_ fixture: ConsoleTmuxWorld.Fixture, name: String) throws -> String {
+        let directory = fixture.directory.path + "/config-\(name)-\(UUID().uuidString.prefix(6))"
+        try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
+        try Self.probeAccountSection.write(toFile: directory + "/probes.yaml", atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    /// On the fan-out tab: waits for the `count` targets and marks them all.
+    func markEveryTarget(_ count: Int, in console: TmuxConsole) async throws {
+        try await console.keys("f")
+        try await console.wait(for: "\(count) invocations")
+        try await console.keys("a")
+        try await console.wait(for: "\(count) marked")
+    }
+
     /// Opens the picker for the selected ship and the payload whose name contains `file`.
     func open(_ file: String, in console: TmuxConsole) async throws {
         try await console.keys("Enter")
@@ -179,9 +195,7 @@ struct ConsoleTmuxTests {
     @Test("Fleet dry run of every account (4 at a time): summary, row outcomes, logs, history; then one commit of them all")
     func fleetDryRun() async throws {
         let fixture = try await ConsoleTmuxWorld.shared.get()
-        let directory = fixture.directory.path + "/config-fleet-\(UUID().uuidString.prefix(6))"
-        try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
-        try Self.probeAccountSection.write(toFile: directory + "/probes.yaml", atomically: true, encoding: .utf8)
+        let directory = try probeConfiguration(fixture, name: "fleet")
         let launch = try ConsoleLaunch(fixture: fixture, binary: ConsoleTmuxWorld.probeFleet,
                                        arguments: ["--config", directory, "--payloads", try payloads(fixture, key: "unused"),
                                                    "--fleet-concurrency", "4"])
@@ -191,11 +205,8 @@ struct ConsoleTmuxTests {
         try await select("ProbeAccountShip", in: console)
         try await open("all.yaml", in: console)
         try await console.wait(for: "marker_bucket: starfleet-templates")
-        try await console.keys("f")
         let count = fixture.seed.accounts.count
-        try await console.wait(for: "\(count) invocations")
-        try await console.keys("a")
-        try await console.wait(for: "\(count) marked")
+        try await markEveryTarget(count, in: console)
         try await console.keys("d")
         var screen = try await console.wait(for: "Fleet dry run · \(count)/\(count) done", timeout: 180)
         #expect(!screen.contains("failed"), "\(screen)")

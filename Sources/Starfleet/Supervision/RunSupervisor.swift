@@ -2,8 +2,9 @@ import Foundation
 import Synchronization
 
 /// Runs `starfleet run …` as a child process and streams its log lines: a crashing ship
-/// cannot take the caller down, cancelling is a signal, and every line is written to the
-/// run's log file as it arrives.
+/// cannot take the caller down, and cancelling is a signal. With a `logPath`, every line is
+/// also written to that file as it arrives; without one the child keeps its own log
+/// (`starfleet run --log-file`).
 public final class RunSupervisor: Sendable {
     public enum Event: Sendable {
         case line(RunLogRecord)
@@ -14,11 +15,11 @@ public final class RunSupervisor: Sendable {
     public let executable: String
     public let arguments: [String]
     public let environment: [String: String]
-    public let logPath: String
+    public let logPath: String?
     public let gracePeriod: Duration
     private let process = Mutex<Process?>(nil)
 
-    public init(executable: String, arguments: [String], environment: [String: String], logPath: String,
+    public init(executable: String, arguments: [String], environment: [String: String], logPath: String?,
                 gracePeriod: Duration = .seconds(3)) {
         self.executable = executable
         self.arguments = arguments
@@ -39,8 +40,10 @@ public final class RunSupervisor: Sendable {
         child.standardOutput = output
         child.standardError = output
 
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = FileHandle(forWritingAtPath: logPath)
+        let log = logPath.flatMap { path -> FileHandle? in
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            return FileHandle(forWritingAtPath: path)
+        }
         let reader = output.fileHandleForReading
         let done = DispatchSemaphore(value: 0)
 

@@ -8,7 +8,8 @@ enum HistoryLogView {
         guard let log = state.historyLog else { return }
         let record = log.record
         var info = StyledLine([Span(" " + record.ship, style: .concrete(theme[.title])), Span(" · \(record.mode.rawValue) · \(record.start)"),
-                               Span(" · exit \(record.exitStatus)", record.exitStatus == 0 ? .diffAdd : .error)])
+                               Span(record.exitStatus.map { " · exit \($0)" } ?? " · running",
+                                    record.exitStatus == 0 ? .diffAdd : record.isRunning ? .logWarning : .error)])
         if log.totalLines > log.log.lineCount {
             info.append(Span(" · last \(log.log.lineCount) of \(log.totalLines) lines", .textMuted))
         } else if !log.isLoading {
