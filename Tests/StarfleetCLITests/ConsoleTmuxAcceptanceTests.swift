@@ -128,13 +128,16 @@ extension ConsoleTmuxTests {
         }
         kill(moto, SIGCONT)
         #expect(screen.contains("3 failed"), "\(screen)")
+        // C is disabled; pressing it flashes why.
         try await console.keys("C")
-        screen = try await console.wait(for: "Commit refused")
-        #expect(screen.contains("3 of 3 marked targets cannot be committed"), "\(screen)")
+        screen = try await console.wait(for: "3 of 3 marked targets cannot be committed")
         #expect(screen.contains("The latest dry run of this target failed"), "\(screen)")
 
         // A changed payload revokes the gate of targets whose latest dry run succeeded.
         try fixture.directory.write(Self.auditRolePayload(description: "Audit access (changed) to"), to: payloadFile)
+        // Esc leaves the fan-out tab for the payload tab, Esc again goes back to the picker.
+        try await console.keys("Escape")
+        try await console.wait("the payload tab") { $0.contains("Source · audit.yaml") && !$0.contains("Fan-out ·") }
         try await console.keys("Escape")
         try await console.wait(for: "Payloads for")
         try await console.keys("Enter")
@@ -146,7 +149,7 @@ extension ConsoleTmuxTests {
         try await console.keys("Down", "Down", "Down", "Space", "Space")
         try await console.wait(for: "2 marked")
         try await console.keys("C")
-        screen = try await console.wait(for: "Commit refused")
+        screen = try await console.wait(for: "2 of 2 marked targets cannot be committed")
         #expect(screen.contains("The payload changed since the last successful dry run"), "\(screen)")
         #expect(!screen.contains("Type IamRoleWorkerShip"))
         try await console.quitAndExpectRestoredTerminal()

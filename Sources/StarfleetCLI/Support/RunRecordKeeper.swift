@@ -20,7 +20,9 @@ final class RunRecordKeeper: Sendable {
     static func begin(_ invocation: RunInvocation) throws -> RunRecordKeeper {
         let ownership = invocation.ownership
         if ownership.detach {
-            // A session of its own: the console's terminal hanging up does not reach this run.
+            // Out of the console's session, so its terminal hanging up does not reach this run. A child
+            // started by Foundation's Process already leads a process group of its own, and then
+            // setsid() is refused (EPERM): the group keeps the terminal's signals out, and SIGHUP is ignored.
             _ = setsid()
             signal(SIGHUP, SIG_IGN)
         }
