@@ -213,18 +213,15 @@ struct ConsoleTmuxTests {
         let rows = screen.split(separator: "\n").filter { $0.contains("│") && $0.contains("✔ succeeded") }
         #expect(rows.count == count, "every row shows its own successful dry run: \(screen)")
 
-        // One saved log and one history record per target, written as each ended.
+        // One saved log and one history record per target (its final one: each run writes a
+        // "running" record when it starts and the final one when it ends).
         let state = launch.home + "/state/starfleet"
         let logs = try FileManager.default.contentsOfDirectory(atPath: state + "/runs").filter { $0.hasSuffix(".log") }
         #expect(logs.count == count)
-        var history: [Substring] = []
-        for _ in 0..<50 {
-            history = (try? String(contentsOfFile: state + "/history.jsonl", encoding: .utf8))?.split(separator: "\n") ?? []
-            if history.count == count { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let history = RunHistory(directory: state).records()
         #expect(history.count == count)
-        #expect(Set(history.compactMap { $0.firstMatch(of: /"account_id":"(\d{12})"/)?.1 }).count == count)
+        #expect(history.allSatisfy { $0.exitStatus == 0 }, "\(history)")
+        #expect(Set(history.compactMap(\.accountId)).count == count)
 
         // L opens the selected target's saved log.
         try await console.keys("L")
