@@ -20,9 +20,10 @@ final class RunRecordKeeper: Sendable {
     static func begin(_ invocation: RunInvocation) throws -> RunRecordKeeper {
         let ownership = invocation.ownership
         if ownership.detach {
-            // Out of the console's session, so its terminal hanging up does not reach this run. A child
-            // started by Foundation's Process already leads a process group of its own, and then
-            // setsid() is refused (EPERM): the group keeps the terminal's signals out, and SIGHUP is ignored.
+            // Out of the caller's session, so its terminal hanging up does not reach this run. The
+            // console's children already lead a session (RunSupervisor spawns them with
+            // POSIX_SPAWN_SETSID); a child of Foundation's Process leads a process group, and then
+            // setsid() is refused (EPERM): the group keeps the terminal's signals out. SIGHUP is ignored.
             _ = setsid()
             signal(SIGHUP, SIG_IGN)
         }
