@@ -132,8 +132,14 @@ final class TmuxConsole: @unchecked Sendable {
 /// example configuration pointed at it, an account index written by the real generator, the
 /// debug binaries.
 actor ConsoleTmuxWorld {
-    static let shared = ConsoleTmuxWorld()
-    static let organization = SeededMotoServer(accounts: 15, depth: 3)
+    static let shared = ConsoleTmuxWorld(organization: SeededMotoServer(accounts: 15, depth: 3))
+    /// The bundled demo's size (scripts/console: 60 accounts), for the acceptance scenario.
+    static let demo = ConsoleTmuxWorld(organization: SeededMotoServer(accounts: 60, depth: 3))
+    let organization: SeededMotoServer
+
+    init(organization: SeededMotoServer) {
+        self.organization = organization
+    }
     static let root = RepositoryPaths.root
     static let starfleet = root.appendingPathComponent(".build/debug/starfleet").path
     static let probeFleet = root.appendingPathComponent(".build/debug/starfleet-probe-fleet").path
@@ -153,12 +159,13 @@ actor ConsoleTmuxWorld {
 
     func get() async throws -> Fixture {
         if let building { return try await building.value }
-        let task = Task { try await Self.make() }
+        let organization = organization
+        let task = Task { try await Self.make(organization) }
         building = task
         return try await task.value
     }
 
-    private static func make() async throws -> Fixture {
+    private static func make(_ organization: SeededMotoServer) async throws -> Fixture {
         for binary in [starfleet, probeFleet] where !FileManager.default.isExecutableFile(atPath: binary) {
             throw ConsoleTmuxError( "\(binary) is missing: build first with `swift build --build-tests`")
         }

@@ -38,6 +38,22 @@ struct ConsoleTmuxTests {
 
         """
 
+    /// A copy of the fixture's configuration with the private fleet's ProbeAccountShip enabled.
+    func probeConfiguration(_ fixture: ConsoleTmuxWorld.Fixture, name: String) throws -> String {
+        let directory = fixture.directory.path + "/config-\(name)-\(UUID().uuidString.prefix(6))"
+        try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
+        try Self.probeAccountSection.write(toFile: directory + "/probes.yaml", atomically: true, encoding: .utf8)
+        return directory
+    }
+
+    /// On the fan-out tab: waits for the `count` targets and marks them all.
+    func markEveryTarget(_ count: Int, in console: TmuxConsole) async throws {
+        try await console.keys("f")
+        try await console.wait(for: "\(count) invocations")
+        try await console.keys("a")
+        try await console.wait(for: "\(count) marked")
+    }
+
     /// Opens the picker for the selected ship and the payload whose name contains `file`.
     func open(_ file: String, in console: TmuxConsole) async throws {
         try await console.keys("Enter")
@@ -182,9 +198,7 @@ struct ConsoleTmuxTests {
     @Test("Fleet dry run of every account (4 at a time): summary, row outcomes, logs, history; then one commit of them all")
     func fleetDryRun() async throws {
         let fixture = try await ConsoleTmuxWorld.shared.get()
-        let directory = fixture.directory.path + "/config-fleet-\(UUID().uuidString.prefix(6))"
-        try FileManager.default.copyItem(atPath: fixture.configuration, toPath: directory)
-        try Self.probeAccountSection.write(toFile: directory + "/probes.yaml", atomically: true, encoding: .utf8)
+        let directory = try probeConfiguration(fixture, name: "fleet")
         let launch = try ConsoleLaunch(fixture: fixture, binary: ConsoleTmuxWorld.probeFleet,
                                        arguments: ["--config", directory, "--payloads", try payloads(fixture, key: "unused"),
                                                    "--fleet-concurrency", "4"])
@@ -194,29 +208,23 @@ struct ConsoleTmuxTests {
         try await select("ProbeAccountShip", in: console)
         try await open("all.yaml", in: console)
         try await console.wait(for: "marker_bucket: starfleet-templates")
-        try await console.keys("f")
         let count = fixture.seed.accounts.count
-        try await console.wait(for: "\(count) invocations")
-        try await console.keys("a")
-        try await console.wait(for: "\(count) marked")
+        try await markEveryTarget(count, in: console)
         try await console.keys("d")
         var screen = try await console.wait(for: "Fleet dry run · \(count)/\(count) done", timeout: 180)
         #expect(!screen.contains("failed"), "\(screen)")
         let rows = screen.split(separator: "\n").filter { $0.contains("│") && $0.contains("✔ succeeded") }
         #expect(rows.count == count, "every row shows its own successful dry run: \(screen)")
 
-        // One saved log and one history record per target, written as each ended.
+        // One saved log and one history record per target (its final one: each run writes a
+        // "running" record when it starts and the final one when it ends).
         let state = launch.home + "/state/starfleet"
         let logs = try FileManager.default.contentsOfDirectory(atPath: state + "/runs").filter { $0.hasSuffix(".log") }
         #expect(logs.count == count)
-        var history: [Substring] = []
-        for _ in 0..<50 {
-            history = (try? String(contentsOfFile: state + "/history.jsonl", encoding: .utf8))?.split(separator: "\n") ?? []
-            if history.count == count { break }
-            try await Task.sleep(for: .milliseconds(100))
-        }
+        let history = RunHistory(directory: state).records()
         #expect(history.count == count)
-        #expect(Set(history.compactMap { $0.firstMatch(of: /"account_id":"(\d{12})"/)?.1 }).count == count)
+        #expect(history.allSatisfy { $0.exitStatus == 0 }, "\(history)")
+        #expect(Set(history.compactMap(\.accountId)).count == count)
 
         // L opens the selected target's saved log.
         try await console.keys("L")

@@ -16,6 +16,10 @@ struct RunInvocationParsingTests {
         RunInvocation(ship: "S", configurationDirectory: "/c", payloadPath: "p.yaml", accountId: "1",
                       accountIndexFile: "/i.json", mode: .commit, logFormat: .jsonl,
                       expectedConfigurationDigest: "abc", expectedAccountIndexDigest: "def"),
+        RunInvocation(ship: "S", configurationDirectory: "/c", payloadPath: "/s/runs/9.payload.yaml", accountId: "1",
+                      mode: .commit, logFormat: .jsonl,
+                      ownership: RunOwnership(logFile: "/s/runs/9.log", historyDirectory: "/s", runID: "9",
+                                              payloadLabel: "s3://b/k.yaml", detach: true)),
     ]
 
     @Test("Parsing the arguments back gives the same invocation", arguments: invocations)

@@ -153,8 +153,10 @@ stop()
 chatty = os.path.join(work, "chatty.sh")
 with open(chatty, "w") as out:
     out.write("""#!/bin/sh
-# Test double for `starfleet run`: 200,000 JSON log lines as fast as awk writes them (stdout,\n# block-buffered; the supervisor reads stdout and stderr from one pipe).
-exec awk 'BEGIN { for (i = 1; i <= 200000; i++) printf "{\\"time\\": \\"2026-11-29T10:00:00.000Z\\", \\"level\\": \\"%s\\", \\"message\\": \\"line %d of the chatty test double, padded to a realistic length ...........\\"}\\n", (i % 50 == 0 ? "warning" : "info"), i }'
+# Test double for `starfleet run`: 200,000 JSON log lines as fast as awk writes them (stdout,\n# block-buffered; the supervisor reads stdout and stderr from one pipe), and, like the real\n# run, into its own log (--log-file).
+log=/dev/null
+while [ $# -gt 0 ]; do [ "$1" = --log-file ] && log="$2"; shift; done
+awk 'BEGIN { for (i = 1; i <= 200000; i++) printf "{\\"time\\": \\"2026-11-29T10:00:00.000Z\\", \\"level\\": \\"%s\\", \\"message\\": \\"line %d of the chatty test double, padded to a realistic length ...........\\"}\\n", (i % 50 == 0 ? "warning" : "info"), i }' | tee -a "$log"
 """)
 os.chmod(chatty, 0o755)
 single = os.path.join(work, "payloads-one", "AccountIndexGeneratorShip")

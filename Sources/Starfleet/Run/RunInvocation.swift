@@ -17,10 +17,13 @@ public struct RunInvocation: Sendable, Hashable {
     public var expectedConfigurationDigest: String?
     /// `--expect-index-digest`: the same for the `--account-index` file.
     public var expectedAccountIndexDigest: String?
+    /// What the run keeps itself, so that nothing is lost when the console goes away.
+    public var ownership: RunOwnership
 
     public init(ship: String, configurationDirectory: String?, payloadPath: String, accountId: String? = nil,
                 region: String? = nil, accountIndexFile: String? = nil, mode: RunMode, logFormat: LogFormat = .text,
-                expectedConfigurationDigest: String? = nil, expectedAccountIndexDigest: String? = nil) {
+                expectedConfigurationDigest: String? = nil, expectedAccountIndexDigest: String? = nil,
+                ownership: RunOwnership = RunOwnership()) {
         self.ship = ship
         self.configurationDirectory = configurationDirectory
         self.payloadPath = payloadPath
@@ -31,6 +34,7 @@ public struct RunInvocation: Sendable, Hashable {
         self.logFormat = logFormat
         self.expectedConfigurationDigest = expectedConfigurationDigest
         self.expectedAccountIndexDigest = expectedAccountIndexDigest
+        self.ownership = ownership
     }
 
     /// The exact arguments after the executable: `run SHIP --config DIR --payload FILE …`.
@@ -44,7 +48,7 @@ public struct RunInvocation: Sendable, Hashable {
         if let expectedConfigurationDigest { arguments += ["--expect-config-digest", expectedConfigurationDigest] }
         if let expectedAccountIndexDigest { arguments += ["--expect-index-digest", expectedAccountIndexDigest] }
         if mode.isCommit { arguments.append("--commit") }
-        return arguments
+        return arguments + ownership.arguments
     }
 
     /// Why the inputs on disk are not the ones this invocation expects (nil: they are, or it

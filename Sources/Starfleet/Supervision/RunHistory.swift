@@ -1,6 +1,8 @@
 import Foundation
 
-/// One finished (or failed to start) run, as recorded in the history file.
+/// One run as recorded in the history file. A run appends a record without `end` and
+/// `exit_status` when it starts and a complete one, with the same id, when it ends; the
+/// latest record of an id is the run's state.
 public struct RunHistoryRecord: Sendable, Hashable, Codable {
     public let id: String
     public let ship: String
@@ -11,12 +13,14 @@ public struct RunHistoryRecord: Sendable, Hashable, Codable {
     public let accountId: String?
     public let region: String?
     public let start: String
-    public let end: String
-    public let exitStatus: Int32
+    /// nil while the run is in progress.
+    public let end: String?
+    /// nil while the run is in progress.
+    public let exitStatus: Int32?
     public let logPath: String
 
     public init(id: String, ship: String, payloadPath: String, payloadSHA256: String, mode: RunMode, accountId: String?,
-                region: String?, start: String, end: String, exitStatus: Int32, logPath: String) {
+                region: String?, start: String, end: String?, exitStatus: Int32?, logPath: String) {
         self.id = id
         self.ship = ship
         self.payloadPath = payloadPath
@@ -28,6 +32,15 @@ public struct RunHistoryRecord: Sendable, Hashable, Codable {
         self.end = end
         self.exitStatus = exitStatus
         self.logPath = logPath
+    }
+
+    /// Whether this is the record of a run that has not ended (yet).
+    public var isRunning: Bool { exitStatus == nil }
+
+    /// The same run, ended.
+    public func finished(end: String, exitStatus: Int32) -> RunHistoryRecord {
+        RunHistoryRecord(id: id, ship: ship, payloadPath: payloadPath, payloadSHA256: payloadSHA256, mode: mode,
+                         accountId: accountId, region: region, start: start, end: end, exitStatus: exitStatus, logPath: logPath)
     }
 
     enum CodingKeys: String, CodingKey {
@@ -61,25 +74,35 @@ public struct RunHistory: Sendable {
         try FileManager.default.createDirectory(atPath: runsDirectory, withIntermediateDirectories: true)
     }
 
+    /// Appends one line: a single `write` on an `O_APPEND` descriptor, so runs that end at the
+    /// same time in different processes never interleave their records.
     public func append(_ record: RunHistoryRecord) throws {
         try prepare()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         var line = try encoder.encode(record)
         line.append(0x0A)
-        if let handle = FileHandle(forWritingAtPath: historyFile) {
-            defer { try? handle.close() }
-            try handle.seekToEnd()
-            try handle.write(contentsOf: line)
-        } else {
-            try line.write(to: URL(fileURLWithPath: historyFile))
-        }
+        let file = try AppendOnlyFile(path: historyFile)
+        guard file.append(line) else { throw AppendOnlyFile.Failure.writeFailed(path: historyFile) }
     }
 
-    /// Records, newest first. Unparseable lines are skipped.
+    /// Each run's latest record, newest run first (by when its first record was written).
+    /// Unparseable lines are skipped.
     public func records() -> [RunHistoryRecord] {
         guard let data = FileManager.default.contents(atPath: historyFile) else { return [] }
         let decoder = JSONDecoder()
-        return data.split(separator: 0x0A).compactMap { try? decoder.decode(RunHistoryRecord.self, from: Data($0)) }.reversed()
+        var latest: [String: (order: Int, record: RunHistoryRecord)] = [:]
+        var order = 0
+        for line in data.split(separator: 0x0A) {
+            guard let record = try? decoder.decode(RunHistoryRecord.self, from: Data(line)) else { continue }
+            latest[record.id] = (latest[record.id]?.order ?? order, record)
+            order += 1
+        }
+        return latest.values.sorted { $0.order > $1.order }.map(\.record)
+    }
+
+    /// The latest record of one run.
+    public func record(id: String) -> RunHistoryRecord? {
+        records().first { $0.id == id }
     }
 }

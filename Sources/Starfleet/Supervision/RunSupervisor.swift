@@ -1,9 +1,14 @@
 import Foundation
 import Synchronization
 
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Runs `starfleet run …` as a child process and streams its log lines: a crashing ship
-/// cannot take the caller down, cancelling is a signal, and every line is written to the
-/// run's log file as it arrives.
+/// cannot take the caller down, and cancelling is a signal. With a `logPath`, every line is
+/// also written to that file as it arrives; without one the child keeps its own log
+/// (`starfleet run --log-file`).
 public final class RunSupervisor: Sendable {
     public enum Event: Sendable {
         case line(RunLogRecord)
@@ -14,11 +19,12 @@ public final class RunSupervisor: Sendable {
     public let executable: String
     public let arguments: [String]
     public let environment: [String: String]
-    public let logPath: String
+    public let logPath: String?
     public let gracePeriod: Duration
-    private let process = Mutex<Process?>(nil)
+    /// The child, and whether it has not been reaped yet (a reaped pid may be reused: never signal it).
+    private let process = Mutex<(child: SessionChild?, running: Bool)>((nil, false))
 
-    public init(executable: String, arguments: [String], environment: [String: String], logPath: String,
+    public init(executable: String, arguments: [String], environment: [String: String], logPath: String?,
                 gracePeriod: Duration = .seconds(3)) {
         self.executable = executable
         self.arguments = arguments
@@ -27,21 +33,36 @@ public final class RunSupervisor: Sendable {
         self.gracePeriod = gracePeriod
     }
 
-    /// Starts the child. Events arrive on the stream; it ends after `.finished`/`.failedToStart`.
+    /// Starts the child, in a session of its own (`SessionChild`): it outlives the caller's
+    /// terminal. Events arrive on the stream; it ends after `.finished`/`.failedToStart`.
     public func start() -> AsyncStream<Event> {
         let (stream, continuation) = AsyncStream<Event>.makeStream(bufferingPolicy: .unbounded)
-        let child = Process()
-        child.executableURL = URL(fileURLWithPath: executable)
-        child.arguments = arguments
-        child.environment = environment
-        child.standardInput = FileHandle.nullDevice
-        let output = Pipe()
-        child.standardOutput = output
-        child.standardError = output
-
-        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
-        let log = FileHandle(forWritingAtPath: logPath)
-        let reader = output.fileHandleForReading
+        var descriptors: [Int32] = [0, 0]
+        // Close-on-exec: no other child started meanwhile may hold the pipe open.
+        guard pipe(&descriptors) == 0, fcntl(descriptors[0], F_SETFD, FD_CLOEXEC) == 0,
+              fcntl(descriptors[1], F_SETFD, FD_CLOEXEC) == 0 else {
+            continuation.yield(.failedToStart("cannot start \(executable): no pipe (\(String(cString: strerror(errno))))"))
+            continuation.finish()
+            return stream
+        }
+        let reader = FileHandle(fileDescriptor: descriptors[0], closeOnDealloc: true)
+        let log = logPath.flatMap { path -> FileHandle? in
+            _ = FileManager.default.createFile(atPath: path, contents: nil)
+            return FileHandle(forWritingAtPath: path)
+        }
+        let child: SessionChild
+        do {
+            child = try SessionChild.spawn(executable: executable, arguments: arguments, environment: environment,
+                                           output: descriptors[1])
+        } catch {
+            close(descriptors[1])
+            try? log?.close()
+            continuation.yield(.failedToStart("cannot start \(executable): \(error.description)"))
+            continuation.finish()
+            return stream
+        }
+        close(descriptors[1])
+        process.withLock { $0 = (child, true) }
         let done = DispatchSemaphore(value: 0)
 
         // Read on a dedicated thread: blocking reads, split into lines, every line kept.
@@ -67,37 +88,27 @@ public final class RunSupervisor: Sendable {
             try? log?.close()
             done.signal()
         }
-
-        child.terminationHandler = { finished in
+        let waitThread = Thread { [self] in
+            let ended = child.waitForExit()
+            self.process.withLock { $0.running = false }
             // Wait for the reader to drain the pipe so no line is lost.
             done.wait()
-            continuation.yield(.finished(exitStatus: finished.terminationStatus,
-                                         signaled: finished.terminationReason == .uncaughtSignal))
+            continuation.yield(.finished(exitStatus: ended.status, signaled: ended.signaled))
             continuation.finish()
         }
-        do {
-            // From a thread with an empty signal mask, so the child honours SIGTERM.
-            try CleanSignalSpawner.run(child)
-            try? output.fileHandleForWriting.close()
-            process.withLock { $0 = child }
-            readThread.start()
-        } catch {
-            try? log?.close()
-            continuation.yield(.failedToStart("cannot start \(executable): \(error.localizedDescription)"))
-            continuation.finish()
-        }
+        readThread.start()
+        waitThread.start()
         return stream
     }
 
     /// SIGTERM now, SIGKILL if the child is still running after the grace period.
     public func cancel() {
-        guard let child = process.withLock({ $0 }), child.isRunning else { return }
-        let pid = child.processIdentifier
-        kill(pid, SIGTERM)
+        guard isRunning else { return }
+        signal(SIGTERM)
         let grace = gracePeriod
-        Task.detached {
+        Task.detached { [self] in
             try? await Task.sleep(for: grace)
-            if child.isRunning { kill(pid, SIGKILL) }
+            self.signal(SIGKILL)
         }
     }
 
@@ -108,9 +119,11 @@ public final class RunSupervisor: Sendable {
     public func forceKill() { signal(SIGKILL) }
 
     private func signal(_ number: Int32) {
-        guard let child = process.withLock({ $0 }), child.isRunning else { return }
-        kill(child.processIdentifier, number)
+        process.withLock { state in
+            guard state.running, let child = state.child else { return }
+            kill(child.pid, number)
+        }
     }
 
-    public var isRunning: Bool { process.withLock { $0?.isRunning ?? false } }
+    public var isRunning: Bool { process.withLock { $0.running } }
 }

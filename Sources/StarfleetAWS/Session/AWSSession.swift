@@ -23,18 +23,20 @@ public struct AWSSession: Sendable {
     ///   - region: default region; nil means `AWS_REGION`, `AWS_DEFAULT_REGION`, the profile's
     ///     `region` in the config file, then `us-east-1`.
     ///   - credentialsProvider: nil means the standard chain over `environment`.
+    ///   - configuration: nil means the defaults with `environment`'s overrides (`AWS_MAX_ATTEMPTS`,
+    ///     `STARFLEET_AWS_TIMEOUT`).
     public init(
         region: String? = nil, credentialsProvider: (any CredentialsProvider)? = nil,
         environment: [String: String] = ProcessInfo.processInfo.environment,
         transport: any HTTPTransport = AsyncHTTPClientTransport.shared,
-        configuration: AWSClientConfiguration = AWSClientConfiguration(),
+        configuration: AWSClientConfiguration? = nil,
         logger: Logger = Logger(label: "starfleet.aws")
     ) {
         self.region = region ?? Self.defaultRegion(environment: environment)
         self.credentialsProvider = credentialsProvider ?? CredentialsProviderChain.standard(environment: environment)
         self.environment = environment
         self.transport = transport
-        self.configuration = configuration
+        self.configuration = configuration ?? AWSClientConfiguration(environment: environment)
         self.logger = logger
     }
 

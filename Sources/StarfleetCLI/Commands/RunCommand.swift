@@ -50,9 +50,28 @@ struct RunCommand: AsyncParsableCommand {
             help: "Refuse to run unless the --account-index file's digest is this one.")
     var expectIndexDigest: String?
 
+    @Option(name: .customLong("log-file"), help: "Also append every log record to this file, line by line (the run's own log).")
+    var logFile: String?
+
+    @Option(name: .customLong("history-dir"),
+            help: "Append the run's history records to DIR/history.jsonl: one when it starts, one when it ends (needs --run-id).")
+    var historyDirectory: String?
+
+    @Option(name: .customLong("run-id"), help: "The id of the run's history records.")
+    var runID: String?
+
+    @Option(name: .customLong("payload-label"), help: "The payload as the history record names it (default: --payload).")
+    var payloadLabel: String?
+
+    @Flag(help: "Run in a session of its own and carry on when stderr goes away (a console's children).")
+    var detach = false
+
     func validate() throws {
         if expectIndexDigest != nil, accountIndex == nil {
             throw ValidationError("--expect-index-digest needs --account-index (the file whose digest it is).")
+        }
+        if (historyDirectory == nil) != (runID == nil) {
+            throw ValidationError("--history-dir and --run-id go together.")
         }
     }
 
@@ -61,16 +80,30 @@ struct RunCommand: AsyncParsableCommand {
         RunInvocation(ship: ship, configurationDirectory: global.config, payloadPath: payload, accountId: accountId,
                       region: region, accountIndexFile: accountIndex, mode: RunMode(commit: commit),
                       logFormat: logFormat.format, expectedConfigurationDigest: expectConfigDigest,
-                      expectedAccountIndexDigest: expectIndexDigest)
+                      expectedAccountIndexDigest: expectIndexDigest,
+                      ownership: RunOwnership(logFile: logFile, historyDirectory: historyDirectory, runID: runID,
+                                              payloadLabel: payloadLabel, detach: detach))
     }
 
     func run() async throws {
+        let keeper = try RunRecordKeeper.begin(invocation)
+        do {
+            try await execute(keeper)
+        } catch {
+            let outcome = RunRecordKeeper.outcome(of: error)
+            keeper.end(exitStatus: outcome.status, message: outcome.message)
+            throw error
+        }
+        keeper.end(exitStatus: 0)
+    }
+
+    private func execute(_ keeper: RunRecordKeeper) async throws {
         let invocation = invocation
         let mode = invocation.mode
         let configuration = try global.loadConfiguration()
         let logger = RunLogging.bootstrap(format: invocation.logFormat, level: Logger.Level(pythonName: configuration.logLevel),
-                                          ship: ship, mode: mode)
-        let interruption = Interruption(logger: logger)
+                                          ship: ship, mode: mode, copy: keeper.logFile)
+        let interruption = Interruption(logger: logger) { keeper.end(exitStatus: CLIFailure.Code.interrupted.rawValue) }
         // The re-check of what the gate approved, in the process that runs: no time-of-check gap.
         if let refusal = invocation.digestRefusal(
             configurationDigest: RunFingerprint.configurationDigest(files: configuration.files),

@@ -8,12 +8,15 @@ import Synchronization
 /// the ship runs, its task is cancelled, the stop is logged, and the command exits 130.
 final class Interruption: Sendable {
     private let logger: Logger
+    /// Runs just before the process exits on a signal (the run's final history record).
+    private let beforeExit: @Sendable () -> Void
     private let state = Mutex<(signaled: Bool, task: Task<Void, any Error>?)>((false, nil))
     /// Written once in `init`, cancelled in `deinit`; never shared otherwise.
     nonisolated(unsafe) private var sources: [DispatchSourceSignal] = []
 
-    init(logger: Logger) {
+    init(logger: Logger, beforeExit: @escaping @Sendable () -> Void = {}) {
         self.logger = logger
+        self.beforeExit = beforeExit
         let installed = [SIGINT, SIGTERM].map { number -> DispatchSourceSignal in
             signal(number, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
@@ -36,13 +39,15 @@ final class Interruption: Sendable {
         }
         guard let task else {
             logger.warning("[🛑] Received \(name) before the ship started; nothing was run.")
+            beforeExit()
             exit(130)
         }
         logger.warning("[🛑] Received \(name): stopping the run; work already done stays done.")
         task.cancel()
         // A ship that ignores cancellation still gets stopped.
-        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { [logger] in
+        DispatchQueue.global().asyncAfter(deadline: .now() + 5) { [logger, beforeExit] in
             logger.error("[🛑] The ship did not stop within 5 s of the signal; exiting.")
+            beforeExit()
             exit(130)
         }
     }

@@ -39,7 +39,8 @@ enum Output {
 
     static func err(_ text: String) {
         let line = text.hasSuffix("\n") ? text : text + "\n"
-        if let capture { capture.append(stderr: line) } else { FileHandle.standardError.write(Data(line.utf8)) }
+        // `try?`: stderr may be a pipe whose reader is gone (a console's detached child).
+        if let capture { capture.append(stderr: line) } else { try? FileHandle.standardError.write(contentsOf: Data(line.utf8)) }
     }
 }
 

@@ -62,10 +62,14 @@ extension ConsoleServices {
             inbox.post(.runNotStarted(id: id, reason: "cannot write \(payloadPath): \(error.localizedDescription)"))
             return
         }
-        let arguments = invocation(launch, payloadPath: payloadPath).arguments
         let logPath = history.logPath(for: id)
-        let supervisor = RunSupervisor(executable: options.runExecutable, arguments: arguments,
-                                       environment: options.environment, logPath: logPath)
+        // The child writes its own log and history record and has a session of its own: if the
+        // console dies, the run carries on and its log and record are complete.
+        var child = invocation(launch, payloadPath: payloadPath)
+        child.ownership = RunOwnership(logFile: logPath, historyDirectory: history.directory, runID: id,
+                                       payloadLabel: launch.origin.display, detach: true)
+        let supervisor = RunSupervisor(executable: options.runExecutable, arguments: child.arguments,
+                                       environment: options.environment, logPath: nil)
         shared.withLock { $0.supervisors[id] = supervisor }
         defer { shared.withLock { _ = $0.supervisors.removeValue(forKey: id) } }
         inbox.post(.runStarted(id: id, fingerprint: fingerprint(launch, configurationDigest: digest), logPath: logPath))

@@ -102,7 +102,9 @@ public final class ConsoleServices: Sendable {
             stop(effect)
         case .recordHistory(let record):
             do {
-                try history.append(record)
+                // The child wrote its own final record; this one stands in only for a child that
+                // could not (killed, crashed, or stopped before it got that far).
+                if history.record(id: record.id)?.isRunning != false { try history.append(record) }
                 inbox.post(.historyLoaded(history.records()))
             } catch {
                 inbox.post(.historyWriteFailed("\(history.historyFile): \(error.localizedDescription)"))

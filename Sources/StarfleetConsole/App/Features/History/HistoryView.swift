@@ -1,4 +1,5 @@
 import Foundation
+import Starfleet
 import StarfleetTUI
 
 /// Past runs, newest first.
@@ -20,7 +21,7 @@ enum HistoryView {
             TableColumn("Ship", width: .fit(min: 4, max: 32)),
             TableColumn("Mode", width: .fixed(8)),
             TableColumn("Target", width: .fit(min: 6, max: 30)),
-            TableColumn("Exit", width: .fixed(5), alignment: .right),
+            TableColumn("Exit", width: .fixed(7), alignment: .right),
             TableColumn("Payload", width: .flex(weight: 1, min: 8)),
         ]
         ConsoleView.table(columns: columns, count: records.count, list: history.list,
@@ -32,9 +33,15 @@ enum HistoryView {
                 StyledLine(record.ship),
                 StyledLine(record.mode.rawValue, style: record.mode.isCommit ? .theme(.error) : .inherit),
                 StyledLine(target.isEmpty ? "—" : target),
-                StyledLine(String(record.exitStatus), style: record.exitStatus == 0 ? .theme(.diffAdd) : .theme(.error)),
+                Self.exitCell(record),
                 StyledLine(record.payloadPath),
             ])
         }
+    }
+
+    /// The exit status, or "running" while the run has not written its final record (reload to update).
+    static func exitCell(_ record: RunHistoryRecord) -> StyledLine {
+        guard let status = record.exitStatus else { return StyledLine("running", style: .theme(.logWarning)) }
+        return StyledLine(String(status), style: status == 0 ? .theme(.diffAdd) : .theme(.error))
     }
 }

@@ -11,7 +11,8 @@ enum HistoryLogView {
         if log.liveRunID != nil {
             info.append(Span(" · ● running, live", .notice))
         } else {
-            info.append(Span(" · exit \(record.exitStatus)", record.exitStatus == 0 ? .diffAdd : .error))
+            info.append(Span(record.exitStatus.map { " · exit \($0)" } ?? " · running",
+                             record.exitStatus == 0 ? .diffAdd : record.isRunning ? .logWarning : .error))
         }
         if log.totalLines > log.log.lineCount {
             info.append(Span(" · last \(log.log.lineCount) of \(log.totalLines) lines", .textMuted))
