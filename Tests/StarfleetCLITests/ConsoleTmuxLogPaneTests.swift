@@ -17,21 +17,25 @@ extension ConsoleTmuxTests {
         try await console.wait(for: "AccountIndexGeneratorShip")
         try await open("commit", in: console)
         try await console.keys("d")
-        var screen = try await console.wait(for: "✔ succeeded · exit 0", timeout: 90)
+        let screen = try await console.wait(for: "✔ succeeded · exit 0", timeout: 90)
         #expect(screen.contains("[console] ✔ dry run succeeded"), "the newest line, before any filter")
 
         // & filters: the other lines are gone from the screen, not just highlighted.
         try await console.keys("&")
         try await console.type("Validating")
         try await console.keys("Enter")
-        screen = try await console.wait(for: "filter “Validating”")
-        #expect(screen.contains("[🛃] Validating the template...") && !screen.contains("Commit flag is disabled")
-                && !screen.contains("[console] ✔ dry run succeeded"), "\(screen)")
+        // Waits for the whole filtered frame: tmux may be captured halfway through a repaint.
+        _ = try await console.wait("only the matching line under “Validating”") {
+            $0.contains("filter “Validating”") && $0.contains("[🛃] Validating the template...")
+                && !$0.contains("Commit flag is disabled") && !$0.contains("[console] ✔ dry run succeeded")
+        }
         try await console.keys("Escape")
         // v twice: warning and above.
         try await console.keys("v", "v")
-        screen = try await console.wait(for: "warning and above")
-        #expect(screen.contains("Commit flag is disabled") && !screen.contains("[🛃] Validating the template..."), "\(screen)")
+        _ = try await console.wait("warnings and above only") {
+            $0.contains("warning and above") && $0.contains("Commit flag is disabled")
+                && !$0.contains("[🛃] Validating the template...")
+        }
 
         // p: the run's log path, written to the terminal as OSC 52; tmux stores it.
         try await console.keys("p")

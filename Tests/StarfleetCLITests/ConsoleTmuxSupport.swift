@@ -28,35 +28,16 @@ final class TmuxConsole: @unchecked Sendable {
     /// The pane's shell (the leader of the console's process group).
     private(set) var panePID: Int32?
 
-    /// posix_spawn through `/usr/bin/env`, stdio on /dev/null, then waitpid. Returns the exit status.
+    /// Starts `arguments` through `/usr/bin/env`, stdio on /dev/null, and waits. The tmux server
+    /// (and every pane it forks) inherits the spawning thread's signal mask; test threads block
+    /// SIGHUP/SIGTERM, and a pane whose shell cannot see SIGHUP never notices its terminal closing,
+    /// so it starts with an empty mask and default dispositions. Returns the exit status.
     static func spawnAndWait(_ arguments: [String]) -> Int32 {
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        for descriptor: Int32 in [0, 1, 2] {
-            posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", descriptor == 0 ? O_RDONLY : O_WRONLY, 0)
-        }
-        // The tmux server (and every pane it forks) inherits this thread's signal mask; test
-        // threads block SIGHUP/SIGTERM, and a pane whose shell cannot see SIGHUP never notices
-        // its terminal closing. Children start with an empty mask and default dispositions.
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var empty = sigset_t()
-        sigemptyset(&empty)
-        var all = sigset_t()
-        sigfillset(&all)
-        posix_spawnattr_setsigmask(&attributes, &empty)
-        posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-        let words = ["/usr/bin/env"] + arguments
-        let argv: [UnsafeMutablePointer<CChar>?] = words.map { strdup($0) } + [nil]
-        defer { argv.forEach { free($0) } }
-        var pid: pid_t = 0
-        guard posix_spawn(&pid, "/usr/bin/env", &actions, &attributes, argv, environ) == 0 else { return -1 }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) == -1 && errno == EINTR {}
-        return (status >> 8) & 0xFF
+        guard let child = try? SessionChild.spawn(executable: "/usr/bin/env", arguments: arguments,
+                                                  environment: ProcessInfo.processInfo.environment,
+                                                  output: nil, newSession: false) else { return -1 }
+        let exit = child.waitForExit()
+        return exit.signaled ? -1 : exit.status
     }
 
     @discardableResult
@@ -94,13 +75,19 @@ final class TmuxConsole: @unchecked Sendable {
         try await tmux(["display-message", "-p", "-t", target, "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "1"
     }
 
-    /// Polls the screen until `predicate` holds; fails with the last screen otherwise.
+    /// Polls the screen until `predicate` holds; fails with the last screen otherwise. A capture
+    /// can land halfway through a repaint (the first changed rows drawn, the rest not yet), so the
+    /// screen returned is a second capture, taken a moment later, for which `predicate` holds too.
     @discardableResult
     func wait(_ description: String, timeout: Double = 30, _ predicate: (String) -> Bool) async throws -> String {
         let deadline = Date().addingTimeInterval(timeout)
         while true {
             let text = try await screen()
-            if predicate(text) { return text }
+            if predicate(text) {
+                try await Task.sleep(for: .milliseconds(60))
+                let settled = try await screen()
+                if predicate(settled) { return settled }
+            }
             if Date() > deadline {
                 throw ConsoleTmuxError( "timed out after \(timeout) s waiting for \(description); the screen:\n\(text)")
             }

@@ -22,10 +22,7 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-command -v tmux >/dev/null || { echo "tmux is required (scripts/ensure-deps)" >&2; exit 1; }
-if [ "$skip_build" = 0 ]; then swift build -c release --product starfleet >&2; fi
-binary="$(swift build -c release --show-bin-path)/starfleet"
-[ -x "$binary" ] || { echo "$binary is missing" >&2; exit 1; }
+. scripts/bench/release-binary.sh
 exec python3 - "$binary" "$runs" <<'PY'
 import json, os, shutil, statistics, subprocess, sys, tempfile, time, uuid
 

@@ -20,10 +20,7 @@ while [ $# -gt 0 ]; do
     esac
     shift
 done
-command -v tmux >/dev/null || { echo "tmux is required (scripts/ensure-deps)" >&2; exit 1; }
-if [ "$skip_build" = 0 ]; then swift build -c release --product starfleet >&2; fi
-binary="$(swift build -c release --show-bin-path)/starfleet"
-[ -x "$binary" ] || { echo "$binary is missing" >&2; exit 1; }
+. scripts/bench/release-binary.sh
 work="$(mktemp -d -t starfleet-fleet-bench-XXXXXX)"
 moto_pid_file="$work/moto.pid"
 cleanup() {

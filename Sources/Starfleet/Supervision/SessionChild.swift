@@ -10,29 +10,35 @@ import Darwin
 /// of its parent's process group, so a terminal hang-up or Ctrl-C aimed at the parent never
 /// reaches it. Started with an empty signal mask and default dispositions (the parent's threads
 /// block signals; a child inheriting that would ignore SIGTERM), stdin on /dev/null and stdout
-/// and stderr on `output`.
-final class SessionChild: Sendable {
-    let pid: pid_t
+/// and stderr on `output` (or /dev/null). `newSession: false` keeps the clean signal state only
+/// (tests starting tmux use that).
+public final class SessionChild: Sendable {
+    public let pid: pid_t
 
     private init(pid: pid_t) {
         self.pid = pid
     }
 
-    struct SpawnFailure: Error, CustomStringConvertible {
-        let description: String
+    public struct SpawnFailure: Error, CustomStringConvertible {
+        public let description: String
     }
 
     /// glibc's `POSIX_SPAWN_SETSID` (not exported to Swift).
     private static let setSessionFlag: Int32 = 0x80
 
-    static func spawn(executable: String, arguments: [String], environment: [String: String],
-                      output: Int32) throws(SpawnFailure) -> SessionChild {
+    public static func spawn(executable: String, arguments: [String], environment: [String: String],
+                             output: Int32?, newSession: Bool = true) throws(SpawnFailure) -> SessionChild {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
         posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_adddup2(&actions, output, 1)
-        posix_spawn_file_actions_adddup2(&actions, output, 2)
+        for descriptor: Int32 in [1, 2] {
+            if let output {
+                posix_spawn_file_actions_adddup2(&actions, output, descriptor)
+            } else {
+                posix_spawn_file_actions_addopen(&actions, descriptor, "/dev/null", O_WRONLY, 0)
+            }
+        }
         var attributes = posix_spawnattr_t()
         posix_spawnattr_init(&attributes)
         defer { posix_spawnattr_destroy(&attributes) }
@@ -42,7 +48,8 @@ final class SessionChild: Sendable {
         sigfillset(&all)
         posix_spawnattr_setsigmask(&attributes, &empty)
         posix_spawnattr_setsigdefault(&attributes, &all)
-        posix_spawnattr_setflags(&attributes, Int16(Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | setSessionFlag))
+        let flags = Int32(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF) | (newSession ? setSessionFlag : 0)
+        posix_spawnattr_setflags(&attributes, Int16(flags))
         let argv: [UnsafeMutablePointer<CChar>?] = ([executable] + arguments).map { strdup($0) } + [nil]
         defer { argv.forEach { free($0) } }
         let envp: [UnsafeMutablePointer<CChar>?] = environment.map { strdup("\($0.key)=\($0.value)") } + [nil]
@@ -54,7 +61,7 @@ final class SessionChild: Sendable {
     }
 
     /// Blocks until the child ends: its exit status, or the signal that ended it.
-    func waitForExit() -> (status: Int32, signaled: Bool) {
+    public func waitForExit() -> (status: Int32, signaled: Bool) {
         var status: Int32 = 0
         while waitpid(pid, &status, 0) == -1 {
             if errno != EINTR { return (0, false) }

@@ -19,7 +19,7 @@ enum FleetRunFeature {
         guard !items.isEmpty else { return [] }
         state.fleetRun = FleetRunState(ship: inspector.ship, items: items, concurrency: max(1, state.fleetConcurrency),
                                        startedAt: state.now)
-        state.showFlash("Dry-running \(items.count) targets, \(max(1, state.fleetConcurrency)) at a time: x cancels, L opens a finished target's log.")
+        state.showFlash("Dry-running \(items.count) targets, \(max(1, state.fleetConcurrency)) at a time: x cancels, L opens a target's log (live while it runs).")
         return pump(&state)
     }
 
