@@ -36,7 +36,7 @@ public struct AWSSession: Sendable {
         self.credentialsProvider = credentialsProvider ?? CredentialsProviderChain.standard(environment: environment)
         self.environment = environment
         self.transport = transport
-        self.configuration = configuration ?? AWSClientConfiguration(environment: environment)
+        self.configuration = configuration ?? AWSClientConfiguration(environment: environment) { logger.warning("\($0)") }
         self.logger = logger
     }
 
