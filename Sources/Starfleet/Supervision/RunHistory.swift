@@ -101,8 +101,22 @@ public struct RunHistory: Sendable {
         return latest.values.sorted { $0.order > $1.order }.map(\.record)
     }
 
-    /// The latest record of one run.
+    /// The latest record of one run: the last line naming the id, found by its bytes (records are
+    /// written with sorted keys, `"id":"…"`) so that only candidate lines are decoded — a console
+    /// asks once per finished run, and the file only grows.
     public func record(id: String) -> RunHistoryRecord? {
-        records().first { $0.id == id }
+        guard let data = FileManager.default.contents(atPath: historyFile) else { return nil }
+        let needle = Data("\"id\":\"\(id)\"".utf8)
+        let decoder = JSONDecoder()
+        var end = data.endIndex
+        while let found = data.range(of: needle, options: .backwards, in: data.startIndex..<end) {
+            let lineStart = data[..<found.lowerBound].lastIndex(of: 0x0A).map { $0 + 1 } ?? data.startIndex
+            let lineEnd = data[found.upperBound...].firstIndex(of: 0x0A) ?? data.endIndex
+            if let record = try? decoder.decode(RunHistoryRecord.self, from: data[lineStart..<lineEnd]), record.id == id {
+                return record
+            }
+            end = lineStart
+        }
+        return nil
     }
 }

@@ -21,16 +21,20 @@ public final class RunSupervisor: Sendable {
     public let environment: [String: String]
     public let logPath: String?
     public let gracePeriod: Duration
+    /// Added to the child's nice value: a console's children yield the CPU to the console, so it
+    /// answers keys while many runs work on few cores.
+    public let niceness: Int32
     /// The child, and whether it has not been reaped yet (a reaped pid may be reused: never signal it).
     private let process = Mutex<(child: SessionChild?, running: Bool)>((nil, false))
 
     public init(executable: String, arguments: [String], environment: [String: String], logPath: String?,
-                gracePeriod: Duration = .seconds(3)) {
+                gracePeriod: Duration = .seconds(3), niceness: Int32 = 0) {
         self.executable = executable
         self.arguments = arguments
         self.environment = environment
         self.logPath = logPath
         self.gracePeriod = gracePeriod
+        self.niceness = niceness
     }
 
     /// Starts the child, in a session of its own (`SessionChild`): it outlives the caller's
@@ -62,6 +66,10 @@ public final class RunSupervisor: Sendable {
             return stream
         }
         close(descriptors[1])
+        if niceness != 0 {
+            // Best effort: a run at normal priority is still a correct run.
+            _ = setpriority(__priority_which_t(PRIO_PROCESS.rawValue), id_t(child.pid), getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0) + niceness)
+        }
         process.withLock { $0 = (child, true) }
         let done = DispatchSemaphore(value: 0)
 

@@ -20,6 +20,8 @@ public enum Action: Sendable {
     case fanOutLoaded(requestID: Int, Result<FanOutPlan, ConsoleFailure>)
 
     case historyLoaded([RunHistoryRecord])
+    /// One run's latest record, after it ended (the history is not read again for each run).
+    case historyRecorded(RunHistoryRecord)
     case historyLogLoaded(requestID: Int, Result<HistoryLogContents, ConsoleFailure>)
 
     /// The commit check re-read the configuration: the fingerprint a commit would have now.

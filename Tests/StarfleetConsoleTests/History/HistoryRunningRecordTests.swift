@@ -28,4 +28,20 @@ struct HistoryRunningRecordTests {
         row = ConsoleView.render(state).lines().first { $0.contains("ConsoleAccountShip") } ?? ""
         #expect(!row.contains("running") && row.contains(" 3 "), "\(row)")
     }
+
+    @Test("A run that ends replaces its row, or joins the list at the top, without reading the whole history again")
+    func recordedRunJoinsTheList() throws {
+        let directory = try ConsoleFixture.directory()
+        var state = ConsoleFixture.state(try ConsoleFixture.snapshot(in: directory))
+        _ = ConsoleReducer.reduce(&state, .key(.char("h")))
+        _ = ConsoleReducer.reduce(&state, .historyLoaded([Self.record(exitStatus: nil)]))
+        let effects = ConsoleReducer.reduce(&state, .historyRecorded(Self.record(exitStatus: 0)))
+        #expect(effects.isEmpty)
+        #expect(state.history.records.map(\.exitStatus) == [0])
+        let other = RunHistoryRecord(id: "r2", ship: "ConsoleAccountShip", payloadPath: "commit.yaml", payloadSHA256: "ab",
+                                     mode: .dryRun, accountId: "000000000002", region: nil, start: "2026-12-05T06:01:00.000Z",
+                                     end: "2026-12-05T06:01:05.000Z", exitStatus: 1, logPath: "/l/r2.log")
+        _ = ConsoleReducer.reduce(&state, .historyRecorded(other))
+        #expect(state.history.records.map(\.id) == ["r2", "r1"])
+    }
 }

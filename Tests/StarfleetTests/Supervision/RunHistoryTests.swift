@@ -28,6 +28,19 @@ struct RunHistoryTests {
         #expect(history.record(id: "a")?.end == "2026-12-05T06:01:00.000Z")
     }
 
+    @Test("One run's latest record: an id that is a prefix of another's, or that appears inside another field, is not mistaken for it")
+    func oneRunsLatestRecord() throws {
+        let directory = try TemporaryDirectory(prefix: "history")
+        let history = RunHistory(directory: directory.path)
+        try history.append(Self.record("run-1", exitStatus: nil))
+        try history.append(Self.record("run-1", exitStatus: 2))
+        try history.append(Self.record("run-10", exitStatus: nil, payload: #"{"id":"run-1"}.yaml"#))
+        #expect(history.record(id: "run-1")?.exitStatus == 2)
+        #expect(history.record(id: "run-10")?.isRunning == true)
+        #expect(history.record(id: "run-2") == nil)
+        #expect(RunHistory(directory: directory.path + "/missing").record(id: "run-1") == nil)
+    }
+
     @Test("A running record has no end and no exit_status; records of older files (always complete) still decode")
     func formatStaysCompatible() throws {
         let directory = try TemporaryDirectory(prefix: "history")

@@ -25,6 +25,18 @@ struct RunSupervisorSessionTests {
         #expect(lines.dropFirst().first == "\(pid) \(pid)", "process group and session are the child's own: \(lines)")
     }
 
+    @Test("With a niceness, the child runs that much below its parent (the console keeps the CPU for keys)")
+    func nicedChild() async throws {
+        let supervisor = RunSupervisor(executable: "/bin/sh", arguments: ["-c", "sleep 0.2; cut -d' ' -f19 /proc/$$/stat"],
+                                       environment: [:], logPath: nil, niceness: 5)
+        var lines: [String] = []
+        for await event in supervisor.start() {
+            if case .line(let record) = event { lines.append(record.message) }
+        }
+        let parent = getpriority(__priority_which_t(PRIO_PROCESS.rawValue), 0)
+        #expect(lines == ["\(min(19, parent + 5))"], "the child's nice value")
+    }
+
     @Test("A missing executable is reported, not thrown")
     func missingExecutable() async {
         let supervisor = RunSupervisor(executable: "/nonexistent/starfleet", arguments: [], environment: [:], logPath: nil)

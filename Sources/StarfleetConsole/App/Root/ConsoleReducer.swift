@@ -38,7 +38,7 @@ public enum ConsoleReducer {
             return PickerFeature.reduce(action, &state)
         case .payloadOpened, .fanOutLoaded:
             return InspectorFeature.reduce(action, &state)
-        case .historyLoaded:
+        case .historyLoaded, .historyRecorded:
             return HistoryFeature.reduce(action, &state)
         case .historyLogLoaded:
             return HistoryLogFeature.reduce(action, &state)

@@ -33,6 +33,9 @@ extension ConsoleServices {
 
     // MARK: - Runs
 
+    /// Runs are niced below the console: with a fleet of them on two cores, keys still answer at once.
+    static let runNiceness: Int32 = 5
+
     func startRun(_ launch: RunLaunch) async {
         let id = launch.id
         do {
@@ -69,7 +72,7 @@ extension ConsoleServices {
         child.ownership = RunOwnership(logFile: logPath, historyDirectory: history.directory, runID: id,
                                        payloadLabel: launch.origin.display, detach: true)
         let supervisor = RunSupervisor(executable: options.runExecutable, arguments: child.arguments,
-                                       environment: options.environment, logPath: nil)
+                                       environment: options.environment, logPath: nil, niceness: Self.runNiceness)
         shared.withLock { $0.supervisors[id] = supervisor }
         defer { shared.withLock { _ = $0.supervisors.removeValue(forKey: id) } }
         inbox.post(.runStarted(id: id, fingerprint: fingerprint(launch, configurationDigest: digest), logPath: logPath))

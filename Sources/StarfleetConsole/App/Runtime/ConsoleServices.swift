@@ -104,8 +104,12 @@ public final class ConsoleServices: Sendable {
             do {
                 // The child wrote its own final record; this one stands in only for a child that
                 // could not (killed, crashed, or stopped before it got that far).
-                if history.record(id: record.id)?.isRunning != false { try history.append(record) }
-                inbox.post(.historyLoaded(history.records()))
+                if let latest = history.record(id: record.id), !latest.isRunning {
+                    inbox.post(.historyRecorded(latest))
+                } else {
+                    try history.append(record)
+                    inbox.post(.historyRecorded(record))
+                }
             } catch {
                 inbox.post(.historyWriteFailed("\(history.historyFile): \(error.localizedDescription)"))
             }

@@ -3,9 +3,19 @@ import StarfleetTUI
 /// Past runs, newest first; Enter opens one's saved log.
 enum HistoryFeature: ConsoleFeature {
     static func reduce(_ action: Action, _ state: inout AppState) -> [Effect] {
-        guard case .historyLoaded(let records) = action else { return [] }
-        state.history.records = records
-        state.history.isLoading = false
+        switch action {
+        case .historyLoaded(let records):
+            state.history.records = records
+            state.history.isLoading = false
+        case .historyRecorded(let record):
+            if let index = state.history.records.firstIndex(where: { $0.id == record.id }) {
+                state.history.records[index] = record
+            } else {
+                state.history.records.insert(record, at: 0)
+            }
+        default:
+            return []
+        }
         state.history.list.clamp(count: state.history.visibleRecords.count)
         return []
     }
